@@ -1,0 +1,58 @@
+// One config, one entry per shipped bundle. Browser bundles never see src/server, src/cli or
+// Node built-ins; Node bundles keep their dependencies external.
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+
+const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8')));
+const nodeExternal = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies ?? {}),
+];
+const isExternalForNode = (id) => nodeExternal.some((m) => id === m || id.startsWith(`${m}/`));
+
+const ts = () =>
+  typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, outDir: undefined }, include: ['src/**/*.ts'] });
+// typeofs: false keeps threaded WASM working (tfjs checks `typeof` on globals).
+const minify = () => terser({ compress: { typeofs: false, passes: 2 }, format: { comments: false } });
+const browserPlugins = () => [resolve({ browser: true }), commonjs(), ts()];
+
+const configs = [
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/hearth.esm.js', format: 'es', sourcemap: true },
+    plugins: [...browserPlugins(), minify()],
+  },
+  {
+    input: 'src/script-tag.ts',
+    output: { file: 'dist/hearth.iife.js', format: 'iife', sourcemap: true },
+    plugins: [...browserPlugins(), minify()],
+  },
+];
+
+if (existsSync('src/worker/worker.ts')) {
+  configs.push({
+    input: 'src/worker/worker.ts',
+    output: { file: 'dist/hearth-worker.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
+    plugins: [...browserPlugins(), minify()],
+  });
+}
+
+for (const [input, file] of [
+  ['src/cli/main.ts', 'dist/node/cli.js'],
+  ['src/server/index.ts', 'dist/node/server.js'],
+]) {
+  if (!existsSync(input)) continue;
+  configs.push({
+    input,
+    output: { file, format: 'es', sourcemap: true, inlineDynamicImports: true },
+    external: isExternalForNode,
+    plugins: [resolve({ preferBuiltins: true }), commonjs(), ts()],
+  });
+}
+
+export default configs;

@@ -1,0 +1,30 @@
+// Size budgets, one per browser bundle (size-limit style): prints gzipped bytes and fails the
+// build when a bundle is over its limit.
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export const budgets = [
+  { file: 'dist/hearth.iife.js', goal: 6 * 1024, limit: 10 * 1024 },
+  { file: 'dist/hearth.esm.js', goal: 8 * 1024, limit: 14 * 1024 },
+  { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
+];
+
+/** Gzipped size of a file in bytes (level 9, as a CDN would serve it). */
+export function gzBytes(file) {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let failed = false;
+  for (const b of budgets) {
+    if (!existsSync(b.file)) {
+      if (!b.optional) { console.error(`size: ${b.file} is missing`); failed = true; }
+      continue;
+    }
+    const gz = gzBytes(b.file);
+    const status = gz > b.limit ? 'OVER LIMIT' : gz > b.goal ? 'over goal' : 'ok';
+    console.log(`${b.file.padEnd(26)} ${(gz / 1024).toFixed(2).padStart(7)} KB gz  (goal ${b.goal / 1024} KB, limit ${b.limit / 1024} KB)  ${status}`);
+    if (gz > b.limit) failed = true;
+  }
+  process.exit(failed ? 1 : 0);
+}
