@@ -1,0 +1,262 @@
+// Encoder/decoder of the binary update format laid out in src/protocol.ts (sync section).
+import {
+  MAX_UPDATE_BYTES,
+  MAX_UPDATE_ID_LENGTH,
+  UPDATE_FORMAT_VERSION,
+} from '../protocol';
+import type { DenseTensorDelta, ModelUpdate, Quantisation, SparseRowsDelta } from '../protocol';
+import { crc32 } from './crc32';
+import { fromFloat16Bits, toFloat16Bits } from './float16';
+
+/** Why a payload could not be encoded or decoded; `reason` is a stable machine-readable code. */
+export class UpdateFormatError extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpdateFormatError';
+  }
+}
+
+const MAGIC = [0x48, 0x46, 0x55]; // "HFU"
+const QUANT_CODE: Record<Quantisation, number> = { int8: 1, fp16: 2 };
+const ID_RE = /^[A-Za-z0-9_-]+$/;
+const MAX_NAME_BYTES = 255;
+const MAX_RANK = 8;
+
+/** Options for `encodeUpdate`. */
+export interface EncodeOptions {
+  /** Uniform [0,1) source for unbiased stochastic rounding of int8 values; omit for nearest. */
+  random?: () => number;
+}
+
+function fail(reason: string, message: string): never {
+  throw new UpdateFormatError(reason, message);
+}
+
+function checkName(name: unknown, what: string): Uint8Array {
+  if (typeof name !== 'string' || name.length === 0) fail('bad_name', `${what}: tensor name must be a non-empty string`);
+  const bytes = new TextEncoder().encode(name);
+  if (bytes.length > MAX_NAME_BYTES) fail('bad_name', `${what}: tensor name longer than ${MAX_NAME_BYTES} bytes`);
+  return bytes;
+}
+
+function checkValues(values: unknown, n: number, what: string): Float32Array {
+  if (!(values instanceof Float32Array)) fail('bad_values', `${what}: values must be a Float32Array`);
+  if (values.length !== n) fail('bad_shape', `${what}: ${values.length} values for ${n} expected`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) fail('not_finite', `${what}: value ${i} is not finite`);
+  return values;
+}
+
+/** Number of bytes `encodeUpdate` will produce for `update`. */
+export function encodedUpdateSize(update: ModelUpdate): number {
+  const per = update.quantisation === 'int8' ? 1 : 2;
+  const scale = update.quantisation === 'int8' ? 4 : 0;
+  let size = 19 + update.updateId.length + 4;
+  for (const t of update.dense) {
+    size += 1 + new TextEncoder().encode(t.name).length + 1 + 4 * t.shape.length + scale + per * t.values.length;
+  }
+  for (const s of update.sparse) {
+    size += 1 + new TextEncoder().encode(s.name).length + 12 + 4 * s.rowIds.length + scale + per * s.values.length;
+  }
+  return size;
+}
+
+/**
+ * Encodes a model update into the versioned binary wire format (quantising values to int8 with
+ * one scale per tensor, or to float16). Validates every field and throws `UpdateFormatError`
+ * with a reason on bad input or when the result would exceed MAX_UPDATE_BYTES.
+ */
+export function encodeUpdate(update: ModelUpdate, options: EncodeOptions = {}): Uint8Array {
+  if (!update || typeof update !== 'object') fail('bad_update', 'update must be an object');
+  const { baseVersion, updateId, clipNorm, quantisation, dense, sparse } = update;
+  if (!Number.isInteger(baseVersion) || baseVersion < 1 || baseVersion > 0xffffffff) fail('bad_version', 'baseVersion must be an integer ≥ 1');
+  if (typeof updateId !== 'string' || updateId.length < 1 || updateId.length > MAX_UPDATE_ID_LENGTH || !ID_RE.test(updateId)) {
+    fail('bad_id', `updateId must be 1..${MAX_UPDATE_ID_LENGTH} chars of [A-Za-z0-9_-]`);
+  }
+  if (!(typeof clipNorm === 'number' && Number.isFinite(clipNorm) && clipNorm > 0)) fail('bad_clip', 'clipNorm must be a finite number > 0');
+  if (quantisation !== 'int8' && quantisation !== 'fp16') fail('bad_quantisation', "quantisation must be 'int8' or 'fp16'");
+  if (!Array.isArray(dense) || !Array.isArray(sparse)) fail('bad_update', 'dense and sparse must be arrays');
+  if (dense.length > 0xffff || sparse.length > 0xffff) fail('too_many_tensors', 'too many tensors');
+  const names = new Set<string>();
+  for (const t of [...dense, ...sparse]) {
+    if (names.has(t.name)) fail('duplicate_tensor', `tensor ${t.name} appears twice`);
+    names.add(t.name);
+  }
+  for (const t of dense) {
+    checkName(t.name, 'dense');
+    if (!Array.isArray(t.shape) || t.shape.length > MAX_RANK || t.shape.some((d) => !Number.isInteger(d) || d < 0 || d > 0xffffffff)) {
+      fail('bad_shape', `dense ${t.name}: shape must be ≤ ${MAX_RANK} non-negative integers`);
+    }
+    checkValues(t.values, t.shape.reduce((a, b) => a * b, 1), `dense ${t.name}`);
+  }
+  for (const s of sparse) {
+    checkName(s.name, 'sparse');
+    if (!Number.isInteger(s.rows) || s.rows < 1 || !Number.isInteger(s.dim) || s.dim < 1) fail('bad_shape', `sparse ${s.name}: rows and dim must be integers ≥ 1`);
+    if (!(s.rowIds instanceof Uint32Array)) fail('bad_rows', `sparse ${s.name}: rowIds must be a Uint32Array`);
+    for (let i = 0; i < s.rowIds.length; i++) {
+      if (s.rowIds[i]! >= s.rows || (i > 0 && s.rowIds[i]! <= s.rowIds[i - 1]!)) fail('bad_rows', `sparse ${s.name}: row ids must be strictly increasing and < rows`);
+    }
+    checkValues(s.values, s.rowIds.length * s.dim, `sparse ${s.name}`);
+  }
+  const size = encodedUpdateSize(update);
+  if (size > MAX_UPDATE_BYTES) fail('too_large', `encoded update would be ${size} bytes (max ${MAX_UPDATE_BYTES})`);
+
+  const buf = new Uint8Array(size);
+  const view = new DataView(buf.buffer);
+  let o = 0;
+  const u8 = (v: number) => { view.setUint8(o, v); o += 1; };
+  const u16 = (v: number) => { view.setUint16(o, v, true); o += 2; };
+  const u32 = (v: number) => { view.setUint32(o, v, true); o += 4; };
+  const f32 = (v: number) => { view.setFloat32(o, v, true); o += 4; };
+  const bytes = (b: Uint8Array) => { buf.set(b, o); o += b.length; };
+  const values = (v: Float32Array) => {
+    if (quantisation === 'fp16') {
+      for (let i = 0; i < v.length; i++) u16(toFloat16Bits(v[i]!));
+      return;
+    }
+    let maxAbs = 0;
+    for (let i = 0; i < v.length; i++) maxAbs = Math.max(maxAbs, Math.abs(v[i]!));
+    const scale = maxAbs / 127;
+    f32(scale);
+    const rnd = options.random;
+    for (let i = 0; i < v.length; i++) {
+      const x = scale > 0 ? v[i]! / Math.fround(scale) : 0;
+      // Stochastic rounding keeps the quantised update unbiased, so averaging cancels the error.
+      let q = rnd ? Math.floor(x + rnd()) : Math.round(x);
+      q = Math.max(-127, Math.min(127, q));
+      view.setInt8(o, q);
+      o += 1;
+    }
+  };
+
+  bytes(Uint8Array.from(MAGIC));
+  u8(UPDATE_FORMAT_VERSION);
+  u8(QUANT_CODE[quantisation]);
+  u8(0);
+  u16(dense.length);
+  u16(sparse.length);
+  u32(baseVersion);
+  f32(clipNorm);
+  u8(updateId.length);
+  bytes(new TextEncoder().encode(updateId));
+  for (const t of dense) {
+    const name = checkName(t.name, 'dense');
+    u8(name.length);
+    bytes(name);
+    u8(t.shape.length);
+    for (const d of t.shape) u32(d);
+    values(t.values);
+  }
+  for (const s of sparse) {
+    const name = checkName(s.name, 'sparse');
+    u8(name.length);
+    bytes(name);
+    u32(s.rows);
+    u32(s.dim);
+    u32(s.rowIds.length);
+    for (const id of s.rowIds) u32(id);
+    values(s.values);
+  }
+  u32(crc32(buf.subarray(0, o)));
+  return buf;
+}
+
+/**
+ * Decodes and fully validates an encoded update (magic, version, bounds, names, row ids,
+ * finiteness, CRC, no trailing bytes). Throws `UpdateFormatError` with a reason code.
+ */
+export function decodeUpdate(payload: Uint8Array): ModelUpdate {
+  if (!(payload instanceof Uint8Array)) fail('bad_payload', 'payload must be a Uint8Array');
+  if (payload.length > MAX_UPDATE_BYTES) fail('too_large', `payload is ${payload.length} bytes (max ${MAX_UPDATE_BYTES})`);
+  if (payload.length < 24) fail('truncated', 'payload is shorter than the fixed header');
+  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  const end = payload.length - 4;
+  let o = 0;
+  const need = (n: number) => { if (o + n > end) fail('truncated', `payload ends early at byte ${o}`); };
+  const u8 = () => { need(1); return view.getUint8(o++); };
+  const u16 = () => { need(2); const v = view.getUint16(o, true); o += 2; return v; };
+  const u32 = () => { need(4); const v = view.getUint32(o, true); o += 4; return v; };
+  const f32 = () => { need(4); const v = view.getFloat32(o, true); o += 4; return v; };
+  const text = (n: number) => { need(n); const s = new TextDecoder('utf-8', { fatal: true }).decode(payload.subarray(o, o + n)); o += n; return s; };
+
+  if (payload[0] !== MAGIC[0] || payload[1] !== MAGIC[1] || payload[2] !== MAGIC[2]) fail('bad_magic', 'not a Hearth update payload');
+  o = 3;
+  const version = u8();
+  if (version !== UPDATE_FORMAT_VERSION) fail('unsupported_format', `update format ${version} is not supported (expected ${UPDATE_FORMAT_VERSION})`);
+  const expectedCrc = view.getUint32(end, true);
+  if (crc32(payload.subarray(0, end)) !== expectedCrc) fail('bad_checksum', 'CRC-32 mismatch: payload is truncated or corrupted');
+  const qcode = u8();
+  const quantisation: Quantisation | null = qcode === 1 ? 'int8' : qcode === 2 ? 'fp16' : null;
+  if (!quantisation) fail('bad_quantisation', `unknown quantisation code ${qcode}`);
+  u8();
+  const nDense = u16();
+  const nSparse = u16();
+  const baseVersion = u32();
+  if (baseVersion < 1) fail('bad_version', 'baseVersion must be ≥ 1');
+  const clipNorm = f32();
+  if (!Number.isFinite(clipNorm) || clipNorm <= 0) fail('bad_clip', 'clipNorm must be finite and > 0');
+  const idLen = u8();
+  if (idLen < 1 || idLen > MAX_UPDATE_ID_LENGTH) fail('bad_id', 'bad idempotency id length');
+  const updateId = text(idLen);
+  if (!ID_RE.test(updateId)) fail('bad_id', 'idempotency id has characters outside [A-Za-z0-9_-]');
+
+  const readValues = (n: number, what: string): Float32Array => {
+    const out = new Float32Array(n);
+    if (quantisation === 'int8') {
+      const scale = f32();
+      if (!Number.isFinite(scale) || scale < 0) fail('not_finite', `${what}: scale is not a finite non-negative number`);
+      need(n);
+      for (let i = 0; i < n; i++) out[i] = view.getInt8(o + i) * scale;
+      o += n;
+    } else {
+      need(2 * n);
+      for (let i = 0; i < n; i++) {
+        const v = fromFloat16Bits(view.getUint16(o + 2 * i, true));
+        if (!Number.isFinite(v)) fail('not_finite', `${what}: value ${i} is not finite`);
+        out[i] = v;
+      }
+      o += 2 * n;
+    }
+    return out;
+  };
+  const names = new Set<string>();
+  const readName = (): string => {
+    const name = text(u8());
+    if (!name) fail('bad_name', 'empty tensor name');
+    if (names.has(name)) fail('duplicate_tensor', `tensor ${name} appears twice`);
+    names.add(name);
+    return name;
+  };
+
+  const dense: DenseTensorDelta[] = [];
+  for (let t = 0; t < nDense; t++) {
+    const name = readName();
+    const rank = u8();
+    if (rank > MAX_RANK) fail('bad_shape', `dense ${name}: rank ${rank} > ${MAX_RANK}`);
+    const shape: number[] = [];
+    for (let i = 0; i < rank; i++) shape.push(u32());
+    const n = shape.reduce((a, b) => a * b, 1);
+    if (n > end - o) fail('truncated', `dense ${name}: shape needs more bytes than the payload has`);
+    dense.push({ name, shape, values: readValues(n, `dense ${name}`) });
+  }
+  const sparse: SparseRowsDelta[] = [];
+  for (let t = 0; t < nSparse; t++) {
+    const name = readName();
+    const rows = u32();
+    const dim = u32();
+    const k = u32();
+    if (rows < 1 || dim < 1) fail('bad_shape', `sparse ${name}: rows and dim must be ≥ 1`);
+    if (k > rows) fail('bad_rows', `sparse ${name}: more rows present than the table has`);
+    if (k * 4 + k * dim > end - o) fail('truncated', `sparse ${name}: needs more bytes than the payload has`);
+    const rowIds = new Uint32Array(k);
+    for (let i = 0; i < k; i++) {
+      rowIds[i] = u32();
+      if (rowIds[i]! >= rows || (i > 0 && rowIds[i]! <= rowIds[i - 1]!)) fail('bad_rows', `sparse ${name}: row ids must be strictly increasing and < rows`);
+    }
+    sparse.push({ name, rows, dim, rowIds, values: readValues(k * dim, `sparse ${name}`) });
+  }
+  if (o !== end) fail('trailing_bytes', `${end - o} unexpected bytes after the last tensor`);
+  return { baseVersion, updateId, clipNorm, quantisation, dense, sparse };
+}
