@@ -1,0 +1,36 @@
+// Trains the demo model with `hearth train` on the generated data, only when its inputs (the
+// data, the training settings or the trainer itself) changed since the cached model was made.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Short, seeded training: the demo model must be ready well under a minute on two cores. */
+export const TRAIN_SETTINGS = Object.freeze({ epochs: 8, seed: 42 });
+
+/**
+ * Ensures a trained model in `modelDir`. Promises: resolves `{ status: 'cached' | 'trained' }`
+ * with the model in place, or `{ status: 'unavailable', reason }` when the CLI is not built or
+ * training failed (the demo then runs on the popularity fallback); never rejects.
+ * @param {{ root: string, modelDir: string, data: { files: { interactions: string, attributes: string }, hash: string }, force?: boolean, log?: (line: string) => void }} opts
+ */
+export async function ensureDemoModel({ root, modelDir, data, force = false, log = () => {} }) {
+  const cli = join(root, 'dist/node/cli.js');
+  if (!existsSync(cli)) return { status: 'unavailable', reason: 'the hearth CLI is not built (dist/node/cli.js missing)' };
+  const stampFile = join(modelDir, '.demo-inputs');
+  const stamp = createHash('sha256').update(data.hash).update(JSON.stringify(TRAIN_SETTINGS)).update(readFileSync(cli)).digest('hex');
+  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { status: 'cached' };
+  rmSync(modelDir, { recursive: true, force: true });
+  log(`training the demo model (${TRAIN_SETTINGS.epochs} epochs, seed ${TRAIN_SETTINGS.seed})…`);
+  const args = [join(root, 'bin/hearth.js'), 'train', '--data', data.files.interactions, '--attributes', data.files.attributes,
+    '--out', modelDir, '--epochs', String(TRAIN_SETTINGS.epochs), '--seed', String(TRAIN_SETTINGS.seed)];
+  const code = await new Promise((done) => {
+    // stderr passes through so the trainer's progress bar shows; stdout is kept quiet.
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', () => done(-1));
+    child.on('exit', (c) => done(c ?? -1));
+  });
+  if (code !== 0) return { status: 'unavailable', reason: `hearth train exited with code ${code}` };
+  writeFileSync(stampFile, stamp);
+  return { status: 'trained' };
+}

@@ -1,0 +1,148 @@
+// The privacy panel ("Your data"): what Hearth keeps on this device, what the model is, what
+// the last update that left the device looked like, consent, and "forget me".
+import { loadCatalog } from './catalog-client.js';
+import * as sdk from './hearth-client.js';
+
+/** Wires the panel toggle; opens the panel on /privacy. Never throws. */
+export function setupPrivacyPanel() {
+  const panel = document.getElementById('privacy-panel');
+  const toggle = document.querySelector('.privacy-toggle');
+  if (!panel || !toggle) return;
+  const open = async (show) => {
+    panel.hidden = !show;
+    toggle.setAttribute('aria-expanded', String(show));
+    if (show) {
+      panel.querySelector('h2')?.setAttribute('tabindex', '-1');
+      panel.querySelector('h2')?.focus();
+      await renderPanel(panel);
+    }
+  };
+  toggle.addEventListener('click', () => open(panel.hidden));
+  panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { open(false); toggle.focus(); } });
+  if (location.pathname.replace(/\/$/, '') === '/privacy') return open(true);
+  return undefined;
+}
+
+/** Re-reads everything from the SDK and redraws the panel body. */
+export async function renderPanel(panel) {
+  const body = panel.querySelector('.privacy-body');
+  const loading = panel.querySelector('.privacy-loading');
+  const [catalog, count, events, feats, model, update, consent] = await Promise.all([
+    loadCatalog(), sdk.eventCount(), sdk.recentEvents(5), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), sdk.getConsent(),
+  ]);
+  const nameOf = (id) => catalog?.get(id)?.name ?? `item ${id}`;
+  body.replaceChildren(
+    section('Events stored on this device', [
+      dl([['Count', storedCount(count, feats)]]),
+      list((Array.isArray(events) ? events : []).map((e) => describeEvent(e, nameOf)), 'No events yet.', 'events'),
+    ]),
+    section('Features computed here', featureRows(feats, nameOf)),
+    section('Model', [dl([
+      ['Version', model?.modelVersion ?? model?.version ?? 'not loaded'],
+      ['Backend', model?.backend ?? 'not started'],
+    ])]),
+    section('Last update sent', [update && update.bytes !== undefined
+      ? dl([['Bytes', String(update.bytes)], ['Clipped norm', fmt(update.clippedNorm ?? update.norm)], ['ε spent', fmt(update.epsilon)], ['Sent', update.sentAt ? new Date(update.sentAt).toLocaleString() : '—']])
+      : para('Nothing has left this device yet. Only clipped, noised model updates ever do — never your events.')]),
+    controls(panel, consent),
+  );
+  if (loading) loading.hidden = true;
+}
+
+function featureRows(feats, nameOf) {
+  if (!feats) return [para('Features are unavailable (Hearth is not running).')];
+  const bars = (obj) => Object.entries(obj ?? {}).slice(0, 5).map(([k, v]) => {
+    const li = document.createElement('li');
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.style.width = `${Math.round(v * 80)}px`;
+    li.append(bar, `${k} ${Math.round(v * 100)}%`);
+    return li;
+  });
+  return [
+    dl([['Recent items', String(feats.sequence?.length ?? 0)], ['Last viewed', feats.sequence?.length ? nameOf(feats.sequence.at(-1)) : '—'],
+      ['Price band', feats.priceBand?.preferred ?? '—']]),
+    heading('Department affinity'), listOf(bars(feats.categoryAffinity), 'None yet.', 'category-affinity'),
+    heading('Brand affinity'), listOf(bars(feats.brandAffinity), 'None yet.', 'brand-affinity'),
+  ];
+}
+
+function controls(panel, consent) {
+  const wrap = document.createElement('div');
+  wrap.className = 'actions';
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.className = 'consent';
+  box.checked = consent === true;
+  label.append(box, ' Help improve recommendations (share clipped, noised model updates)');
+  box.addEventListener('change', async () => { await sdk.setConsent(box.checked); await renderPanel(panel); });
+  const forget = document.createElement('button');
+  forget.type = 'button';
+  forget.className = 'forget-me';
+  forget.textContent = 'Forget me';
+  forget.addEventListener('click', async () => {
+    await sdk.forgetMe();
+    try { localStorage.removeItem('hearth-demo-cart'); } catch { /* nothing to remove */ }
+    await renderPanel(panel);
+    const done = panel.querySelector('.forgotten') ?? document.createElement('p');
+    done.className = 'forgotten';
+    done.setAttribute('role', 'status');
+    done.textContent = 'Done: everything Hearth stored on this device, and your cart, is gone.';
+    panel.append(done);
+  });
+  wrap.append(label, forget);
+  return wrap;
+}
+
+function describeEvent(e, nameOf) {
+  const item = e.item?.id ?? e.items?.[0]?.id ?? e.itemIds?.[0];
+  const what = e.type === 'search' ? `“${e.query}”` : item ? nameOf(item) : e.url ?? '';
+  const when = e.ts ? new Date(e.ts).toLocaleTimeString() : '';
+  return `${e.type} ${what} ${when}`.trim();
+}
+
+const fmt = (n) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(3) : '—');
+// The SDK's own count when it has one, else the sum of the feature counters.
+function storedCount(count, feats) {
+  if (typeof count === 'number') return String(count);
+  if (feats?.counts) return String(Object.values(feats.counts).reduce((a, b) => a + b, 0));
+  return 'unavailable';
+}
+
+function section(title, children) {
+  const s = document.createElement('section');
+  s.append(heading(title), ...children);
+  return s;
+}
+function heading(text) {
+  const h = document.createElement('h3');
+  h.textContent = text;
+  return h;
+}
+function para(text) {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+function dl(rows) {
+  const d = document.createElement('dl');
+  for (const [k, v] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = String(v);
+    d.append(dt, dd);
+  }
+  return d;
+}
+function list(texts, empty, name) {
+  return listOf(texts.map((t) => { const li = document.createElement('li'); li.textContent = t; return li; }), empty, name);
+}
+function listOf(items, empty, name) {
+  if (items.length === 0) return para(empty);
+  const ol = document.createElement('ol');
+  ol.className = name;
+  ol.append(...items);
+  return ol;
+}

@@ -1,0 +1,19 @@
+// The storefront's page script: cart, rails, search tracking and the privacy panel. Each part
+// is guarded on its own, so one failing never blanks the page or breaks the others.
+import { setupCart } from './cart.js';
+import { setupRails } from './rail.js';
+import { setupPrivacyPanel } from './privacy-panel.js';
+import { track } from './hearth-client.js';
+
+const parts = [
+  setupCart,
+  setupPrivacyPanel,
+  setupRails,
+  () => {
+    // A search with results is an interest signal; an empty search is not an event.
+    const q = new URLSearchParams(location.search).get('q')?.trim();
+    if (document.body.dataset.page === 'search' && q) track({ type: 'search', query: q.slice(0, 100) });
+  },
+];
+// In parallel: a slow model load must not hold up the cart or the panel.
+await Promise.all(parts.map((part) => Promise.resolve().then(part).catch((err) => console.warn('storefront part failed:', err))));
