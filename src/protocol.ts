@@ -170,6 +170,8 @@ export interface CatalogItem {
   title?: string;
   url?: string;
   image?: string;
+  /** The shop's own popularity count; ranks cold-start results when no model is reachable. */
+  popularity?: number;
 }
 
 /** Rules applied after scoring. Unknown keys are rejected with a clear error. */

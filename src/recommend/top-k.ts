@@ -1,0 +1,47 @@
+/** A scored candidate by model index. */
+export interface Scored {
+  index: number;
+  score: number;
+}
+
+/**
+ * The `k` highest-scoring indices in 1..scores.length-1 that `allowed` accepts, best first.
+ * Ties go to the lower index so results are deterministic across backends. NaN scores are
+ * skipped. O(n log k) with a small binary min-heap.
+ */
+export function topK(scores: ArrayLike<number>, k: number, allowed: (index: number) => boolean = () => true): Scored[] {
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`);
+  const heap: Scored[] = [];
+  // "worse" = lower score, or equal score and higher index.
+  const worse = (a: Scored, b: Scored) => a.score < b.score || (a.score === b.score && a.index > b.index);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  if (k === 0) return [];
+  for (let i = 1; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (Number.isNaN(s) || !allowed(i)) continue;
+    const c = { index: i, score: s };
+    if (heap.length < k) {
+      heap.push(c);
+      for (let j = heap.length - 1; j > 0; ) {
+        const p = (j - 1) >> 1;
+        if (!worse(heap[j]!, heap[p]!)) break;
+        [heap[j], heap[p]] = [heap[p]!, heap[j]!];
+        j = p;
+      }
+    } else if (worse(heap[0]!, c)) {
+      heap[0] = c;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
