@@ -17,6 +17,9 @@ export async function setupRails() {
     } catch (err) {
       console.warn('rail failed:', err);
       explain('Recommendations could not be shown; showing popular products instead.');
+    } finally {
+      // Lets tests (and curious readers of the DOM) know the rail has settled.
+      rail.dataset.state = 'settled';
     }
   }
 }

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { startDemo, type RunningDemo } from './demo-support/start-demo';
+import { watchErrors } from './demo-support/browser-watch';
+
+// Bad input never gives a blank page: the shop explains and falls back to popularity.
+let demo: RunningDemo;
+test.beforeAll(async () => { demo = await startDemo(); });
+test.afterAll(async () => { await demo?.stop(); });
+
+test('an unknown product id explains itself and offers popular products', async ({ page }) => {
+  const errors = watchErrors(page, [/404/]);
+  const res = await page.goto(demo.url + '/product/no-such-thing');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('couldn’t find a product with id “no-such-thing”');
+  expect(await page.locator('main [data-hearth-item]').count()).toBeGreaterThanOrEqual(4);
+  await page.locator('main [data-hearth-item] a').first().click();
+  await expect(page.locator('article.product')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an empty search explains and shows popular products; a search with no match says so', async ({ page }) => {
+  await page.goto(demo.url + '/');
+  await page.getByRole('searchbox', { name: 'Search products' }).fill('   ');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.explain')).toContainText('Type a product');
+  expect(await page.locator('main [data-hearth-item]').count()).toBeGreaterThan(0);
+  await page.goto(demo.url + '/search?q=zzzqqq');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('No results');
+  expect(await page.locator('main [data-hearth-item]').count()).toBeGreaterThan(0);
+});
+
+test('a catalog that fails to load: the page explains and keeps its popular products', async ({ page }) => {
+  await page.route('**/catalog.json', (r) => r.abort('failed'));
+  const errors = watchErrors(page, [/ERR_FAILED|Failed to load resource/]);
+  await page.goto(demo.url + '/');
+  await expect(page.locator('.notice')).toContainText('catalogue could not be loaded');
+  await expect(page.locator('[data-hearth-recs] [data-hearth-rec]')).toHaveCount(8);
+  await expect(page.locator('.rail-label')).toHaveText('Popular right now');
+  expect(errors).toEqual([]);
+});
+
+test('a model that fails to load: the rail falls back to popularity and says why', async ({ page }) => {
+  await page.route(/\/v1\/model|\/model\//, (r) => r.abort('failed'));
+  await page.route(/\/v1\/weights|\.bin$/, (r) => r.abort('failed'));
+  await page.goto(demo.url + '/product/21');
+  await page.goto(demo.url + '/');
+  await expect(page.locator('[data-hearth-recs]')).toHaveAttribute('data-state', 'settled', { timeout: 60_000 });
+  expect(await page.locator('[data-hearth-recs] [data-hearth-rec]').count()).toBeGreaterThan(0);
+  await expect(page.locator('.rail-label')).toHaveText('Popular right now');
+  await expect(page.locator('.rail-source')).not.toHaveAttribute('data-source', 'model');
+});
+
+test('add to cart and checkout still work when Hearth itself fails to load', async ({ page }) => {
+  await page.route('**/dist/hearth.iife.js', (r) => r.abort('failed'));
+  await page.goto(demo.url + '/product/5');
+  await expect(page.locator('.notice')).toContainText('Personalisation is unavailable');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('.cart-count')).toHaveText('1');
+  await page.goto(demo.url + '/checkout');
+  await page.getByLabel('Name').fill('Ada');
+  await page.getByLabel('Email').fill('ada@example.org');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.locator('.order-done')).toContainText('Thank you');
+});
+
+test.describe('with the aggregation server down', () => {
+  let down: RunningDemo;
+  test.beforeAll(async () => { down = await startDemo(['--no-aggregation']); });
+  test.afterAll(async () => { await down?.stop(); });
+
+  test('the shop explains and keeps working on popularity', async ({ page }) => {
+    await page.goto(down.url + '/');
+    await expect(page.locator('[data-hearth-recs]')).toHaveAttribute('data-state', 'settled', { timeout: 60_000 });
+    expect(await page.locator('[data-hearth-recs] [data-hearth-rec]').count()).toBeGreaterThan(0);
+    await expect(page.locator('.notice')).not.toBeEmpty();
+    await page.locator('main [data-hearth-item] a').first().click();
+    await expect(page.locator('article.product')).toBeVisible();
+  });
+});

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { startDemo, type RunningDemo } from './demo-support/start-demo';
+import { hearthDatabases, storedEvents, watchErrors } from './demo-support/browser-watch';
+
+// Cart, checkout and "forget me", checked against the real IndexedDB of the page's origin.
+let demo: RunningDemo;
+test.beforeAll(async () => { demo = await startDemo(); });
+test.afterAll(async () => { await demo?.stop(); });
+
+test('add to cart and checkout record a purchase on the device', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(demo.url + '/product/12');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('.cart-count')).toHaveText('1');
+  await page.goto(demo.url + '/cart');
+  await expect(page.locator('.cart-items table tbody tr')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Go to checkout' }).click();
+  await page.getByLabel('Name').fill('Ada');
+  await page.getByLabel('Email').fill('ada@example.org');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.locator('.order-done')).toContainText('Thank you');
+  await expect(page.locator('.cart-count')).toHaveText('0');
+  await expect.poll(async () => (await storedEvents(page)).map((e) => e.type), { timeout: 15_000 }).toEqual(expect.arrayContaining(['product_view', 'add_to_cart', 'purchase']));
+  const purchase = (await storedEvents(page)).find((e) => e.type === 'purchase');
+  expect(purchase?.itemIds).toEqual(['12']);
+  expect(errors).toEqual([]);
+});
+
+test('the privacy panel shows stored events, and "forget me" leaves nothing behind', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(demo.url + '/product/30');
+  await page.goto(demo.url + '/product/40');
+  await expect.poll(async () => (await storedEvents(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByRole('button', { name: 'Your data' }).click();
+  const panel = page.getByRole('complementary', { name: 'What stays on this device' });
+  await expect(panel.locator('ol.events li').first()).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Forget me' }).click();
+  await expect(panel.locator('.forgotten')).toContainText('gone');
+  expect(await storedEvents(page)).toEqual([]);
+  expect(await hearthDatabases(page)).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem('hearth-demo-cart'))).toBeNull();
+  expect(errors).toEqual([]);
+});

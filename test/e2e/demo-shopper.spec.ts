@@ -1,0 +1,48 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startDemo, type RunningDemo } from './demo-support/start-demo';
+import { storedEvents, watchErrors } from './demo-support/browser-watch';
+
+// The demo's promise: recommendations visibly follow what you browse, on this device.
+let demo: RunningDemo;
+test.beforeAll(async () => { demo = await startDemo(); });
+test.afterAll(async () => { await demo?.stop(); });
+
+interface Product { id: string; category: string }
+
+/** Share of the home rail's recommended tiles that belong to `category` (by /catalog.json). */
+async function railShare(page: Page, byId: Map<string, Product>, category: string) {
+  await page.goto(demo.url + '/');
+  const rail = page.locator('[data-hearth-recs]');
+  await expect(rail).toHaveAttribute('data-state', 'settled', { timeout: 60_000 });
+  const ids = await rail.locator('[data-hearth-rec]').evaluateAll((els) => els.map((e) => e.getAttribute('data-hearth-rec') ?? ''));
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) expect(byId.has(id), `rail id ${id} is in /catalog.json`).toBe(true);
+  return { share: ids.filter((id) => byId.get(id)?.category === category).length / ids.length, source: await rail.getAttribute('data-source') };
+}
+
+test('a shopper who views several products of one category moves the "for you" rail toward it', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  const catalog = (await (await request.get(demo.url + '/catalog.json')).json()) as Product[];
+  expect(catalog.length).toBeGreaterThanOrEqual(1000);
+  const byId = new Map(catalog.map((p) => [p.id, p]));
+  const category = 'pets';
+
+  const before = await railShare(page, byId, category);
+  // Browse like a person: open the department, click through to five different products.
+  for (let n = 0; n < 5; n++) {
+    await page.goto(`${demo.url}/category/${category}`);
+    await page.locator('main [data-hearth-item] a').nth(n * 3).click();
+    await expect(page.locator('article.product')).toBeVisible();
+  }
+  await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+
+  const after = await railShare(page, byId, category);
+  expect(after.source).toBe('model');
+  expect(after.share).toBeGreaterThan(before.share);
+  expect(after.share).toBeGreaterThanOrEqual(0.5);
+  // Each recommendation explains itself from the model's reasons.
+  const why = page.locator('[data-hearth-recs] [data-hearth-rec] .why').first();
+  await why.locator('summary').click();
+  await expect(why.locator('p')).toContainText('Because you looked at');
+  expect(errors).toEqual([]);
+});
