@@ -1,0 +1,16 @@
+/**
+ * Remembers event fingerprints for `windowMs` and says whether one was already seen inside
+ * that window (double-fired handlers, double clicks, re-rendered tiles).
+ */
+export function createDeduper(windowMs: number): (fingerprint: string, now: number) => boolean {
+  const seen = new Map<string, number>();
+  return (fingerprint, now) => {
+    // Map keeps insertion order, so expired entries are at the front.
+    for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
+    const last = seen.get(fingerprint);
+    if (last !== undefined && now - last < windowMs) return true;
+    seen.delete(fingerprint);
+    seen.set(fingerprint, now);
+    return false;
+  };
+}

@@ -1,0 +1,40 @@
+import type { HearthError } from './events/hearth-error';
+import type { StoredEvent } from './events/schema';
+import type { ResolvedOptions } from './hearth-options';
+import type { Hearth } from './hearth-types';
+import type { HearthDbHandle } from './store/db-schema';
+import type { EventStore } from './store/event-store';
+
+/**
+ * What later parts (recommendations, federated sync) need from an instance, without making it
+ * public API: the live database, the event store, consent and a feed of newly stored events.
+ */
+export interface HearthInternals {
+  options: ResolvedOptions;
+  /** Whether writing is allowed now (consent given or not required). */
+  consented(): Promise<boolean>;
+  /** The open Hearth database (reopened after another tab upgraded it). Rejects when IndexedDB is unusable. */
+  getDb(): Promise<HearthDbHandle>;
+  /** The event store in use (IndexedDB or the memory fallback). */
+  getStore(): Promise<EventStore>;
+  /** Writes queued events now. */
+  flush(): Promise<void>;
+  /** Calls `listener` for every event once committed; returns an unsubscribe function. */
+  subscribe(listener: (event: StoredEvent) => void): () => void;
+  /** Reports an error through onError and the error counter. */
+  report(error: HearthError): void;
+}
+
+const registry = new WeakMap<object, HearthInternals>();
+
+/** Attaches internals to an instance (createHearth does this). */
+export function setInternals(h: Hearth, internals: HearthInternals): void {
+  registry.set(h, internals);
+}
+
+/** The internals of an instance made by createHearth; throws for anything else. */
+export function getInternals(h: Hearth): HearthInternals {
+  const i = registry.get(h);
+  if (!i) throw new TypeError('getInternals: not a Hearth instance');
+  return i;
+}

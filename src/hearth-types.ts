@@ -1,0 +1,61 @@
+import type { AutocaptureOptions } from './events/autocapture/autocapture-options';
+import type { HearthError } from './events/hearth-error';
+import type { StoredEvent } from './events/schema';
+import type { Features } from './features/features-snapshot';
+
+/** Options of createHearth(); every field is optional. */
+export interface HearthOptions {
+  /** IndexedDB database name; must start with "hearth". Default "hearth". */
+  dbName?: string;
+  /** Write nothing at all until consent(true); the grant is remembered on the device. Default false. */
+  requireConsent?: boolean;
+  /** Throw invalid input synchronously (development). Default false: count and report via onError. */
+  debug?: boolean;
+  /** Receives every refused event and storage problem. Errors thrown by it are swallowed. */
+  onError?: (error: HearthError) => void;
+  /** Automatic capture: true (default) for all kinds, false for none, or per kind. */
+  autocapture?: boolean | AutocaptureOptions;
+  /** Keep at most this many events (default 5000) … */
+  maxEvents?: number;
+  /** … and none older than this many days (default 90). */
+  maxAgeDays?: number;
+  /** Write a batch when it holds this many events (default 20) … */
+  batchSize?: number;
+  /** … or this long after its first event (default 200 ms); also on pagehide / hidden. */
+  batchDelayMs?: number;
+  /** Identical events inside this window are dropped as duplicates. Default 1000 ms. */
+  dedupeWindowMs?: number;
+  /** Sustained events per second beyond which events count as bot noise (default 10; burst 3×). */
+  maxEventsPerSecond?: number;
+  /** "memory" never touches IndexedDB (tests, previews). Default "auto". */
+  storage?: 'auto' | 'memory';
+}
+
+/**
+ * What a track() call came to. `stored`: committed to IndexedDB. `memory`: kept in the memory
+ * fallback. The others mean nothing was written: `invalid` input, a `duplicate` inside the
+ * dedupe window, `throttled` as bot noise, `no-consent`, `dropped` by forget()/consent(false),
+ * `closed` instance, or a storage `error`.
+ */
+export type TrackOutcome = 'stored' | 'memory' | 'invalid' | 'duplicate' | 'throttled' | 'no-consent' | 'dropped' | 'closed' | 'error';
+
+/** Counters since the instance started. */
+export interface HearthStats { tracked: number; stored: number; invalid: number; duplicate: number; throttled: number; errors: number }
+
+/** A Hearth instance (createHearth). No method throws into the host page, except track() in debug mode. */
+export interface Hearth {
+  /** Validates, preprocesses and stores an event; resolves when it is durably committed (or why not). */
+  track(event: unknown): Promise<TrackOutcome>;
+  /** Grants (true) or withdraws (false) consent; withdrawing erases every Hearth database. */
+  consent(granted: boolean): Promise<void>;
+  /** Erases every byte Hearth stored (all `hearth*` databases); queued events are dropped. */
+  forget(): Promise<void>;
+  /** On-device features computed from the stored events. */
+  features(): Promise<Features>;
+  /** Stored events, oldest first, optionally since a time (ms) and at most `limit`. */
+  events(query?: { since?: number; limit?: number }): Promise<StoredEvent[]>;
+  /** Counters of what happened to tracked events. */
+  stats(): HearthStats;
+  /** Writes what is queued, stops autocapture and closes the database. */
+  close(): Promise<void>;
+}

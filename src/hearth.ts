@@ -1,0 +1,208 @@
+import { startAutocapture } from './events/autocapture/start-autocapture';
+import { createDeduper } from './events/deduper';
+import { eventId } from './events/event-id';
+import { HearthError } from './events/hearth-error';
+import { createRateLimiter } from './events/rate-limiter';
+import type { HearthEvent, StoredEvent } from './events/schema';
+import { validateEvent } from './events/validate-event';
+import { computeFeatures } from './features/compute-features';
+import { setInternals } from './hearth-internals';
+import { resolveOptions } from './hearth-options';
+import type { Hearth, HearthOptions, HearthStats, TrackOutcome } from './hearth-types';
+import { createBatchWriter } from './store/batch-writer';
+import type { HearthDbHandle } from './store/db-schema';
+import { eraseHearthData } from './store/erase-hearth-data';
+import type { EventStore, RetentionPolicy } from './store/event-store';
+import { hearthDbExists } from './store/hearth-db-exists';
+import { createIdbEventStore } from './store/idb-event-store';
+import { createMemoryEventStore } from './store/memory-event-store';
+import { getMeta, setMeta } from './store/meta';
+import { openHearthDb } from './store/open-hearth-db';
+
+const CONSENT_KEY = 'consent';
+
+/**
+ * Creates a Hearth tracker. Returns at once; the database opens on the first write (and never
+ * before consent when `requireConsent` is set). Throws a HearthError only for invalid options.
+ */
+export function createHearth(options: HearthOptions = {}): Hearth {
+  const o = resolveOptions(options);
+  const retention: RetentionPolicy = { maxEvents: o.maxEvents, maxAgeMs: o.maxAgeDays * 864e5 };
+  const stats: HearthStats = { tracked: 0, stored: 0, invalid: 0, duplicate: 0, throttled: 0, errors: 0 };
+  const listeners = new Set<(e: StoredEvent) => void>();
+  const isDuplicate = createDeduper(o.dedupeWindowMs);
+  const withinRate = createRateLimiter(o.maxEventsPerSecond, o.maxEventsPerSecond * 3);
+  let closed = false;
+
+  const report = (e: HearthError) => {
+    stats.errors++;
+    try { o.onError?.(e); } catch { /* the host's handler must not break tracking */ }
+  };
+  const fail = (code: HearthError['code'], what: string) => (e: unknown) => report(new HearthError(code, `${what}: ${(e as Error)?.message ?? e}`, { cause: e }));
+
+  // Connection: opened lazily, dropped when another tab upgrades/deletes, never during erasure.
+  let erasing: Promise<void> = Promise.resolve();
+  let db: Promise<HearthDbHandle> | null = null;
+  const getDb = (): Promise<HearthDbHandle> =>
+    (db ??= erasing.then(() => openHearthDb(o.dbName, {
+      onClosed(deleted) {
+        db = null;
+        // Another tab withdrew consent (deleted the database): stop writing here too.
+        if (deleted && o.requireConsent) consent = false;
+      },
+      onBlocked: () => report(new HearthError('storage', 'IndexedDB upgrade waits for another tab to close Hearth')),
+    })).catch((e) => { db = null; throw e; }));
+
+  // Store: IndexedDB when it works, otherwise memory (reported once).
+  let store: Promise<EventStore> | null = null;
+  const memory = () => createMemoryEventStore(retention);
+  const getStore = () =>
+    (store ??= o.storage === 'memory'
+      ? Promise.resolve(memory())
+      : getDb().then(() => createIdbEventStore(getDb, retention), (e) => { fail('storage', 'IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
+
+  // Consent: true/false, or a promise while the remembered grant is being read.
+  let consentEpoch = 0;
+  let consent: boolean | Promise<boolean> = !o.requireConsent;
+  if (o.requireConsent && o.storage !== 'memory') {
+    const epoch = consentEpoch;
+    const reading = (async () => {
+      // Look before opening: opening would create the database, which is a write.
+      if (!(await hearthDbExists(o.dbName))) return false;
+      return (await getMeta<{ granted: boolean }>(await getDb(), CONSENT_KEY))?.granted === true;
+    })().catch(() => false);
+    consent = reading.then((g) => (epoch === consentEpoch ? (consent = g) : consented()));
+  }
+  const consented = async (): Promise<boolean> => consent;
+
+  const writer = createBatchWriter<TrackOutcome>(async (batch) => {
+    let s = await getStore();
+    try {
+      await s.append(batch);
+    } catch (e) {
+      fail((e as DOMException)?.name === 'QuotaExceededError' ? 'quota' : 'storage', 'writing events failed')(e);
+      // One retry on a fresh connection (another tab may have closed ours), then memory.
+      db = null;
+      try { await s.append(batch); } catch { s = memory(); store = Promise.resolve(s); await s.append(batch); }
+    }
+    stats.stored += batch.length;
+    for (const e of batch) listeners.forEach((l) => { try { l(e); } catch (err) { fail('storage', 'event listener failed')(err); } });
+    return s.durable ? 'stored' : 'memory';
+  }, o.batchSize, o.batchDelayMs);
+
+  // Erase everything: queued events, the store, and every hearth* database.
+  const wipe = async () => {
+    writer.drop('dropped');
+    const s = store;
+    const d = db;
+    store = null;
+    db = null;
+    erasing = (async () => {
+      (await s?.catch(() => null))?.close();
+      (await d?.catch(() => null))?.close();
+      await eraseHearthData([o.dbName]);
+    })().catch(fail('storage', 'erasing Hearth data failed'));
+    await erasing;
+  };
+
+  // Reads never create the database: with nothing written and no database, there is nothing.
+  const readStore = async (): Promise<EventStore | null> => {
+    if (!(await consented())) return null;
+    await writer.flush();
+    return store || o.storage === 'memory' || (await hearthDbExists(o.dbName)) ? getStore() : null;
+  };
+
+  const refuse = <T>(message: string, value: T): T => {
+    const err = new HearthError('invalid_argument', message);
+    if (o.debug) throw err;
+    report(err);
+    return value;
+  };
+
+  const flushNow = () => { void writer.flush(); };
+  const onHidden = () => { if (document.visibilityState === 'hidden') flushNow(); };
+  const hearth: Hearth = {
+    track(input) {
+      if (closed) return Promise.resolve('closed');
+      stats.tracked++;
+      const v = validateEvent(input);
+      if (!v.ok) {
+        stats.invalid++;
+        const err = new HearthError('invalid_event', `track(): ${v.message}`);
+        if (o.debug) throw err;
+        report(err);
+        return Promise.resolve('invalid');
+      }
+      if (consent === false) return Promise.resolve('no-consent');
+      const now = Date.now();
+      if (isDuplicate(JSON.stringify(v.event), now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
+      if (!withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
+      const event: StoredEvent = { ...v.event, id: eventId(), ts: now, itemIds: itemIds(v.event) };
+      return (async (): Promise<TrackOutcome> => ((await consented()) ? writer.add(event) : 'no-consent'))()
+        .catch((e) => { fail('storage', 'track() could not store the event')(e); return 'error' as const; });
+    },
+    async consent(granted) {
+      if (typeof granted !== 'boolean') return refuse('consent(): expected true or false', undefined);
+      consentEpoch++;
+      consent = granted;
+      if (!granted) return wipe();
+      if (o.requireConsent && o.storage !== 'memory') {
+        await setMeta(await getDb(), CONSENT_KEY, { granted: true, at: Date.now() }).catch(fail('storage', 'remembering consent failed'));
+      }
+    },
+    async forget() {
+      consentEpoch++;
+      // The remembered grant is erased too, so gated instances stop until asked again.
+      if (o.requireConsent) consent = false;
+      await wipe();
+    },
+    async events(query = {}) {
+      if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);
+      const { since, limit } = query;
+      if (since !== undefined && (typeof since !== 'number' || !Number.isFinite(since))) return refuse('events(): since must be a finite number (ms)', []);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return refuse('events(): limit must be a positive integer', []);
+      try {
+        return (await (await readStore())?.list({ since, limit })) ?? [];
+      } catch (e) {
+        fail('storage', 'events() could not read')(e);
+        return [];
+      }
+    },
+    async features() {
+      let events: StoredEvent[] = [];
+      try { events = (await (await readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('storage', 'features() could not read')(e); }
+      return computeFeatures(events, Date.now());
+    },
+    stats: () => ({ ...stats }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopAutocapture();
+      if (typeof window !== 'undefined') { removeEventListener('pagehide', flushNow); document.removeEventListener('visibilitychange', onHidden); }
+      await writer.flush();
+      (await db?.catch(() => null))?.close();
+      db = null;
+    },
+  };
+
+  const stopAutocapture = o.autocapture
+    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture', 'autocapture failed'))
+    : () => {};
+  // Registered after autocapture, so a dwell event emitted on hide is in the flushed batch.
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', onHidden);
+  }
+  setInternals(hearth, {
+    options: o,
+    consented,
+    getDb,
+    getStore,
+    flush: () => writer.flush(),
+    subscribe(l) { listeners.add(l); return () => listeners.delete(l); },
+    report,
+  });
+  return hearth;
+}
+
+const itemIds = (e: HearthEvent): string[] => (e.type === 'purchase' ? e.items.map((i) => i.id) : 'item' in e && e.item ? [e.item.id] : []);

@@ -1,0 +1,52 @@
+// IIFE entry for <script async src="…/hearth.iife.js" data-…>: reads data-* configuration,
+// creates the instance, installs it as window.Hearth and replays calls the pre-load stub queued.
+import { createHearth } from './hearth';
+import type { AutocaptureOptions } from './events/autocapture/autocapture-options';
+import type { Hearth, HearthOptions } from './hearth-types';
+
+type Queued = [method: string, ...args: unknown[]];
+
+const AUTOCAPTURE_KINDS: Array<keyof AutocaptureOptions> = ['pageViews', 'products', 'tiles', 'routes', 'dwell'];
+
+/** HearthOptions from a script element's data-* attributes (data-require-consent, data-debug, data-db-name, data-autocapture="false" | "products,tiles"). */
+export function optionsFromScript(el: HTMLElement | null): HearthOptions {
+  const d = el?.dataset ?? {};
+  const yes = (v?: string) => v !== undefined && v !== 'false' && v !== '0';
+  const o: HearthOptions = { requireConsent: yes(d.requireConsent), debug: yes(d.debug) };
+  if (d.dbName) o.dbName = d.dbName;
+  const ac = d.autocapture;
+  if (ac !== undefined && ac !== '' && ac !== 'true') {
+    const on = ac.split(',').map((s) => s.trim());
+    o.autocapture = ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, on.includes(k)]));
+  }
+  return o;
+}
+
+function boot(): void {
+  const w = window as unknown as { Hearth?: unknown };
+  // Already booted (the tag was included twice): keep the first instance.
+  if (w.Hearth && typeof (w.Hearth as Hearth).track === 'function' && !Array.isArray(w.Hearth)) return;
+  const queue: Queued[] = Array.isArray(w.Hearth) ? (w.Hearth as Queued[]) : [];
+  const el = (document.currentScript as HTMLElement | null) ?? document.querySelector<HTMLElement>('script[data-hearth]');
+  let hearth: Hearth;
+  try {
+    hearth = createHearth(optionsFromScript(el));
+  } catch (e) {
+    console.warn('[hearth] not started:', (e as Error).message);
+    return;
+  }
+  w.Hearth = hearth;
+  // Replay in order; a bad queued call is reported by the instance, never thrown.
+  for (const [method, ...args] of queue) {
+    const f = (hearth as unknown as Record<string, unknown>)[method];
+    try {
+      if (typeof f === 'function') void Promise.resolve(f.apply(hearth, args)).catch(() => {});
+      else console.warn(`[hearth] unknown queued call: ${String(method)}`);
+    } catch (e) {
+      console.warn('[hearth]', (e as Error).message);
+    }
+  }
+  dispatchEvent(new CustomEvent('hearth:ready'));
+}
+
+boot();

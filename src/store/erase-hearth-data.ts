@@ -1,0 +1,20 @@
+import { HEARTH_DB_NAME } from './db-schema';
+
+/**
+ * Deletes every IndexedDB database whose name starts with `hearth` (events, outbox, model
+ * cache, meta and any database a later part adds), plus `extraNames`. Resolves when all are
+ * gone; a deletion blocked by another tab completes once that tab closes its connection
+ * (Hearth connections close themselves on `versionchange`).
+ */
+export async function eraseHearthData(extraNames: readonly string[] = []): Promise<void> {
+  if (typeof indexedDB === 'undefined' || !indexedDB) return;
+  const names = new Set<string>([HEARTH_DB_NAME, ...extraNames]);
+  try {
+    for (const d of await indexedDB.databases()) if (d.name?.startsWith('hearth')) names.add(d.name);
+  } catch { /* databases() missing (old Firefox): the known names are still deleted */ }
+  await Promise.all([...names].map((name) => new Promise<void>((done, fail) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => done();
+    req.onerror = () => fail(req.error);
+  })));
+}

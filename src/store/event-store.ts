@@ -1,0 +1,26 @@
+import type { StoredEvent } from '../events/schema';
+
+/** How many events to keep and for how long. */
+export interface RetentionPolicy {
+  /** Keep at most this many events (oldest go first). Default 5000. */
+  maxEvents: number;
+  /** Drop events older than this many milliseconds. Default 90 days. */
+  maxAgeMs: number;
+}
+
+/** Which events to read: ts ≥ since, oldest first, at most `limit`. */
+export interface EventQuery { since?: number; limit?: number }
+
+/** Where events live: IndexedDB, or memory when IndexedDB is unavailable. */
+export interface EventStore {
+  /** `true` when writes survive a reload (IndexedDB), `false` for the memory fallback. */
+  readonly durable: boolean;
+  /** Writes all events in one transaction, then applies retention; resolves once committed. */
+  append(events: readonly StoredEvent[]): Promise<void>;
+  /** Reads events oldest first. */
+  list(query?: EventQuery): Promise<StoredEvent[]>;
+  /** Closes connections; the store may not be used afterwards. */
+  close(): void;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { maxEvents: 5000, maxAgeMs: 90 * 24 * 3600 * 1000 };
