@@ -1,0 +1,113 @@
+// `npm run bench`: builds, runs every figure group (each reports what it can and why it could
+// not measure the rest), prints the markdown table, writes BENCHMARKS.md and, with --json, one
+// JSON object on the last line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from '@playwright/test';
+import cliProgress from 'cli-progress';
+import { parseArgs, usage } from './args';
+import { launchChromium } from './browser';
+import type { BenchContext } from './context';
+import { hasHearthFailure, type Figure } from './figure';
+import { runGroup, type FigureGroup } from './group';
+import { startBenchServer, type BenchServer } from './http';
+import { machineInfo } from './machine';
+import { buildPeer, type PeerBundle } from './peer-bundles';
+import { deriveRatios } from './ratios';
+import { sizes } from './sizes';
+import { renderMarkdown, toJsonLine, type Report } from './table';
+import { trackCost } from './track-cost';
+
+/** Every figure group, in the order the table shows them. */
+export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost];
+
+const memo = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= make());
+};
+
+/** Builds the bundles with rollup; returns null on success or the reason it failed. */
+function build(root: string): string | null {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status === 0) return null;
+  const tail = `${r.stderr ?? ''}`.split('\n').filter((l) => l.trim()).slice(-3).join(' / ');
+  return `rollup -c exited ${r.status}: ${tail}`;
+}
+
+/** Runs the benchmark with the given argv; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, groups.map((g) => g.name));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) { process.stdout.write(`${usage.replace('GROUPS', groups.map((g) => g.name).join(', '))}\n`); return 0; }
+  const root = resolve(process.cwd());
+  const started = Date.now();
+  const bar = new cliProgress.SingleBar({ format: 'bench [{bar}] {value}/{total} {step}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const tty = process.stderr.isTTY === true;
+  const log = (step: string): void => { if (tty) bar.update({ step }); else process.stderr.write(`bench: ${step}\n`); };
+
+  let buildError: string | null = null;
+  if (args.build) {
+    process.stderr.write('bench: building bundles (rollup -c)…\n');
+    buildError = build(root);
+    if (buildError) process.stderr.write(`bench: build failed, measuring dist/ as it is: ${buildError}\n`);
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
+  const cacheDir = join(tmpdir(), 'hearth-bench-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  let browser: Browser | undefined;
+  let server: BenchServer | undefined;
+  const peers = new Map<string, Promise<PeerBundle>>();
+  const ctx: BenchContext = {
+    quick: args.quick,
+    root,
+    tmp,
+    cacheDir,
+    port: args.port,
+    server: memo(async () => (server = await startBenchServer({ port: args.port, mounts: { '/': root } }))),
+    browser: memo(async () => (browser = await launchChromium())),
+    peer: (name) => {
+      if (!peers.has(name)) { log(`building ${name} for the browser`); peers.set(name, buildPeer(name, cacheDir, { root, reuse: args.quick })); }
+      return peers.get(name)!;
+    },
+    log,
+  };
+
+  const chosen = groups.filter((g) => args.only.length === 0 || args.only.includes(g.name));
+  const figures: Figure[] = [];
+  if (tty) bar.start(chosen.length, 0, { step: 'starting' });
+  try {
+    for (const g of chosen) {
+      log(g.name);
+      figures.push(...(await runGroup(g, ctx)));
+      if (tty) bar.increment();
+    }
+  } finally {
+    if (tty) bar.stop();
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  figures.push(...deriveRatios(figures));
+
+  const report: Report = {
+    mode: args.quick ? 'quick' : 'full',
+    startedAt: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
+    durationS: (Date.now() - started) / 1000,
+    machine: await machineInfo(),
+    figures,
+    ...(buildError ? { buildError } : {}),
+  };
+  const md = renderMarkdown(report);
+  process.stdout.write(`${md}\n`);
+  writeFileSync(resolve(root, args.out), md);
+  if (args.json) process.stdout.write(`${toJsonLine(report)}\n`);
+  return hasHearthFailure(figures) || buildError ? 1 : 0;
+}
