@@ -1,0 +1,232 @@
+// The aggregation server's logic without HTTP: versions, update intake, rounds, DP, rollback.
+import { decodeUpdate, UpdateFormatError, UPDATE_FORMAT_VERSION, MAX_UPDATE_BYTES } from '../protocol';
+import type { ModelManifest, ModelUpdate, PrivacySpend, SyncServerStatus, UpdateAck } from '../protocol';
+import { gaussianSampler } from '../federated/random';
+import { cryptoRandom } from './crypto-random';
+import { packWeights, unpackWeights } from './model-weights-file';
+import { composeEpsilon } from './privacy-accountant';
+import { aggregateUpdates } from './robust-aggregate';
+import type { AggregationServerOptions, ResolvedServerOptions } from './server-options';
+import { resolveServerOptions } from './server-options';
+import { SqliteSyncStore } from './sqlite-store';
+import type { StoredModel } from './sqlite-store';
+import { validateUpdateAgainstModel } from './update-validation';
+import type { Rejection } from './update-validation';
+
+/** Outcome of `submit`: an acknowledgement or a rejection (nothing stored). */
+export type SubmitResult = { ok: true; status: 200 | 202; ack: UpdateAck } | ({ ok: false } & Rejection);
+
+/** What a finished round produced. */
+export interface RoundResult {
+  round: number;
+  version: number;
+  updates: number;
+  epsilon: number;
+}
+
+/**
+ * Owns the SQLite store and the head model. All methods are synchronous and each state change
+ * is one SQLite transaction, so a single Node process needs no further locking.
+ */
+export class AggregationEngine {
+  readonly options: ResolvedServerOptions;
+  readonly store: SqliteSyncStore;
+  private head!: StoredModel;
+  private privacyCache: PrivacySpend | null = null;
+  private readonly gauss;
+  // Rejections are counted in memory only: a rejected update writes nothing to the store.
+  private rejected = 0;
+
+  constructor(opts: AggregationServerOptions) {
+    this.options = resolveServerOptions(opts);
+    this.store = new SqliteSyncStore(this.options.store, this.options.sync);
+    this.gauss = gaussianSampler(this.options.random ?? cryptoRandom());
+    const v = this.store.headVersion();
+    if (v === null) {
+      const seed = this.options.seed;
+      if (!seed) {
+        this.store.close();
+        throw new RangeError('aggregation server: the store has no model yet; pass a seed model (hearth serve --model DIR)');
+      }
+      for (const s of seed.sparse) {
+        const t = seed.tensors.find((x) => x.name === s);
+        if (!t || t.shape.length !== 2) throw new RangeError(`aggregation server: sparse tensor ${s} must be a 2-D seed tensor`);
+      }
+      const file = packWeights(seed.tensors);
+      this.store.addModel({ version: 1, parent: null, createdAt: new Date().toISOString(), weights: file.bytes, sha256: file.sha256, tensors: file.tensors, sparse: seed.sparse, config: seed.config, note: 'seed' });
+    }
+    this.head = this.store.model(this.store.headVersion()!)!;
+  }
+
+  /** The current head version. */
+  get version(): number {
+    return this.head.version;
+  }
+
+  /** Privacy spent so far (cached; recomputed after every round). */
+  privacy(): PrivacySpend {
+    if (!this.privacyCache) {
+      const rounds = this.store.rounds();
+      this.privacyCache = {
+        epsilon: composeEpsilon(rounds, this.options.delta),
+        delta: this.options.delta,
+        noiseMultiplier: this.options.noiseMultiplier,
+        clipNorm: this.options.clipNorm,
+        sampleRate: this.options.sampleRate,
+        rounds: rounds.length,
+        accountant: 'rdp-sampled-gaussian',
+      };
+    }
+    return this.privacyCache;
+  }
+
+  /** The manifest of the head model (GET /v1/model). */
+  manifest(): ModelManifest {
+    const h = this.head;
+    return {
+      protocol: UPDATE_FORMAT_VERSION,
+      version: h.version,
+      parentVersion: h.parent,
+      createdAt: h.createdAt,
+      weightsUrl: `/v1/model/weights/${h.version}`,
+      weightsBytes: h.weights.length,
+      sha256: h.sha256,
+      tensors: h.tensors,
+      sparseTensors: h.sparse,
+      config: h.config,
+      clipNorm: this.options.clipNorm,
+      maxUpdateBytes: MAX_UPDATE_BYTES,
+      privacy: this.privacy(),
+    };
+  }
+
+  /** The stored weights and hash of `version`, or null. */
+  weights(version: number): { bytes: Buffer; sha256: string } | null {
+    if (version === this.head.version) return { bytes: this.head.weights, sha256: this.head.sha256 };
+    const m = this.store.model(version);
+    return m ? { bytes: m.weights, sha256: m.sha256 } : null;
+  }
+
+  /** Server status (GET /v1/status). */
+  status(): SyncServerStatus {
+    const oldest = this.store.oldestPendingAt();
+    return {
+      version: this.head.version,
+      round: this.store.rounds().length,
+      pendingUpdates: this.store.pendingCount(),
+      minUpdates: this.options.minUpdates,
+      roundDeadline: oldest === null ? null : new Date(oldest + this.options.roundSeconds * 1000).toISOString(),
+      acceptedTotal: this.store.updateCount(),
+      rejectedTotal: this.rejected,
+      aggregator: this.options.aggregator === 'mean' ? 'mean' : `trimmed-mean(${this.options.trimFraction})`,
+      privacy: this.privacy(),
+    };
+  }
+
+  // Versions an update may be based on: the head and up to maxStaleness ancestors.
+  private acceptableBases(): Set<number> {
+    const ok = new Set<number>([this.head.version]);
+    let m: StoredModel | null = this.head;
+    for (let i = 0; i < this.options.maxStaleness && m && m.parent !== null; i++) {
+      ok.add(m.parent);
+      m = this.store.model(m.parent);
+    }
+    return ok;
+  }
+
+  /**
+   * Validates and durably stores one encoded update from `client`. Duplicate ids are
+   * acknowledged again without being stored twice. Nothing is written for a rejected update.
+   */
+  submit(payload: Uint8Array, client: string): SubmitResult {
+    const reject = (status: number, reason: string, message: string): SubmitResult => {
+      this.rejected++;
+      return { ok: false, status, reason, message };
+    };
+    let u: ModelUpdate;
+    try {
+      u = decodeUpdate(payload);
+    } catch (e) {
+      if (e instanceof UpdateFormatError) return reject(e.reason === 'too_large' ? 413 : 400, e.reason, e.message);
+      throw e;
+    }
+    if (this.store.hasUpdate(u.updateId)) return { ok: true, status: 200, ack: { accepted: true, duplicate: true, updateId: u.updateId, round: this.store.rounds().length } };
+    if (u.baseVersion > this.head.version) return reject(400, 'unknown_version', `base version ${u.baseVersion} does not exist (head is ${this.head.version})`);
+    if (!this.acceptableBases().has(u.baseVersion)) return reject(409, 'stale_version', `base version ${u.baseVersion} is too old (head is ${this.head.version}); fetch the model again`);
+    const bad = validateUpdateAgainstModel(u, this.head.tensors, this.head.sparse, this.options.clipNorm);
+    if (bad) return reject(bad.status, bad.reason, bad.message);
+    const fresh = this.store.addUpdate(u.updateId, client, u.baseVersion, payload);
+    return { ok: true, status: fresh ? 202 : 200, ack: { accepted: true, duplicate: !fresh, updateId: u.updateId, round: this.store.rounds().length } };
+  }
+
+  /** Whether a round should run now (enough updates, or the oldest one has waited long enough). */
+  roundDue(now = Date.now()): boolean {
+    const n = this.store.pendingCount();
+    if (n >= this.options.minUpdates) return true;
+    const oldest = this.store.oldestPendingAt();
+    return n > 0 && oldest !== null && now >= oldest + this.options.roundSeconds * 1000;
+  }
+
+  /**
+   * Aggregates the pending updates into a new head version: robust FedAvg over re-clipped
+   * updates, Gaussian noise (std = noiseMultiplier × clipNorm / divisor on every coordinate),
+   * server step. Returns null when nothing is pending.
+   */
+  runRound(): RoundResult | null {
+    const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
+    if (pending.length === 0) return null;
+    const updates = pending.map((p) => decodeUpdate(new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength)));
+    const shapes = new Map(this.head.tensors.map((t) => [t.name, t.shape]));
+    const agg = aggregateUpdates(updates, { kind: this.options.aggregator, clipNorm: this.options.clipNorm, trimFraction: this.options.trimFraction, shapes });
+    const sd = (this.options.noiseMultiplier * this.options.clipNorm) / agg.divisor;
+    const weights = unpackWeights(this.head.weights, this.head.tensors);
+    const lr = this.options.serverLearningRate;
+    for (const w of weights) {
+      const d = agg.deltas.get(w.name)!;
+      for (let i = 0; i < w.values.length; i++) w.values[i]! += lr * (d[i]! + (sd > 0 ? sd * this.gauss() : 0));
+    }
+    const file = packWeights(weights);
+    const round = this.store.rounds().length + 1;
+    const model: StoredModel = {
+      version: this.head.version + 1,
+      parent: this.head.version,
+      createdAt: new Date().toISOString(),
+      weights: file.bytes,
+      sha256: file.sha256,
+      tensors: file.tensors,
+      sparse: this.head.sparse,
+      config: this.head.config,
+      note: `round ${round}`,
+    };
+    this.store.finishRound(
+      model,
+      { round, updates: updates.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
+      pending.map((p) => p.id),
+    );
+    this.head = model;
+    this.privacyCache = null;
+    this.options.log?.(`round ${round}: ${updates.length} updates → version ${model.version}, ε=${this.privacy().epsilon.toFixed(3)}`);
+    return { round, version: model.version, updates: updates.length, epsilon: this.privacy().epsilon };
+  }
+
+  /**
+   * Rolls back: publishes a NEW head version whose weights equal `version`'s (versions only move
+   * forward, so device caches stay simple). Privacy already spent stays spent.
+   */
+  rollback(version: number): number {
+    const target = this.store.model(version);
+    if (!Number.isInteger(version) || !target) throw new RangeError(`rollback: version ${version} does not exist`);
+    const model: StoredModel = { ...target, version: this.head.version + 1, parent: target.version, createdAt: new Date().toISOString(), note: `rollback to ${version}` };
+    this.store.addModel(model);
+    // Pending deltas computed against the abandoned versions would re-apply what was rolled back.
+    this.store.discardPendingNotBasedOn(version);
+    this.head = model;
+    this.options.log?.(`rolled back to version ${version} as version ${model.version}`);
+    return model.version;
+  }
+
+  /** Closes the store. */
+  close(): void {
+    this.store.close();
+  }
+}

@@ -1,0 +1,121 @@
+// Robust aggregation of clipped client updates into one full-size delta per tensor.
+import type { ModelUpdate } from '../protocol';
+import { clipUpdate } from '../federated/update-norm';
+
+/** How client deltas are combined. */
+export type AggregatorKind = 'mean' | 'trimmed-mean';
+
+/** Options of `aggregateUpdates`. */
+export interface AggregateOptions {
+  kind: AggregatorKind;
+  /** Every update is re-clipped to this L2 norm here (the norm bound the DP guarantee rests on). */
+  clipNorm: number;
+  /** For trimmed mean: fraction of values dropped at EACH end per coordinate, in [0, 0.5). */
+  trimFraction: number;
+  /** Full shapes of the model's tensors, by name. */
+  shapes: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Result: full-size deltas by tensor name, plus the divisor the sum was scaled by. */
+export interface Aggregate {
+  deltas: Map<string, Float32Array>;
+  /** The effective number of contributors each coordinate was averaged over (for DP noise). */
+  divisor: number;
+  count: number;
+}
+
+// Sum of the order statistics with rank in [lo, hi) of `sorted` merged with `zeros` zeros.
+function trimmedSum(sorted: Float64Array | number[], len: number, zeros: number, lo: number, hi: number): number {
+  let s = 0;
+  let rank = 0;
+  let i = 0;
+  while (i < len && sorted[i]! < 0) { if (rank >= lo && rank < hi) s += sorted[i]!; rank++; i++; }
+  rank += zeros; // zeros add nothing to the sum
+  for (; i < len; i++, rank++) if (rank >= lo && rank < hi) s += sorted[i]!;
+  return s;
+}
+
+/**
+ * Combines updates coordinate-wise: each update is first re-clipped to `clipNorm` (norm bound);
+ * 'mean' is FedAvg with equal client weights; 'trimmed-mean' drops the ⌊βn⌋ largest and smallest
+ * values of every coordinate (clients that did not send a sparse row count as 0 there), which
+ * bounds what a minority of scaled or sign-flipped updates can do.
+ */
+export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOptions): Aggregate {
+  if (!(o.trimFraction >= 0 && o.trimFraction < 0.5)) throw new RangeError('aggregateUpdates: trimFraction must be in [0, 0.5)');
+  const n = updates.length;
+  const deltas = new Map<string, Float32Array>();
+  for (const [name, shape] of o.shapes) deltas.set(name, new Float32Array(shape.reduce((a, b) => a * b, 1)));
+  if (n === 0) return { deltas, divisor: 1, count: 0 };
+  const clipped = updates.map((u) => {
+    const c = { dense: u.dense.map((t) => ({ ...t, values: t.values.slice() })), sparse: u.sparse.map((s) => ({ ...s, values: s.values.slice() })) };
+    clipUpdate(c, o.clipNorm);
+    return c;
+  });
+  const k = o.kind === 'trimmed-mean' ? Math.floor(o.trimFraction * n) : 0;
+  const divisor = n - 2 * k;
+  const target = (name: string) => {
+    const d = deltas.get(name);
+    if (!d) throw new TypeError(`aggregateUpdates: unknown tensor ${name}`);
+    return d;
+  };
+  if (k === 0) {
+    for (const u of clipped) {
+      for (const t of u.dense) { const d = target(t.name); for (let i = 0; i < d.length; i++) d[i]! += t.values[i]!; }
+      for (const s of u.sparse) {
+        const d = target(s.name);
+        for (let r = 0; r < s.rowIds.length; r++) {
+          const off = s.rowIds[r]! * s.dim;
+          for (let j = 0; j < s.dim; j++) d[off + j]! += s.values[r * s.dim + j]!;
+        }
+      }
+    }
+  } else {
+    const buf = new Float64Array(n);
+    // Dense: every client has every coordinate.
+    const denseByName = new Map<string, Float32Array[]>();
+    for (const u of clipped) {
+      for (const t of u.dense) {
+        const list = denseByName.get(t.name) ?? [];
+        list.push(t.values);
+        denseByName.set(t.name, list);
+      }
+    }
+    for (const [name, list] of denseByName) {
+      const d = target(name);
+      for (let i = 0; i < d.length; i++) {
+        for (let c = 0; c < list.length; c++) buf[c] = list[c]![i]!;
+        const view = buf.subarray(0, list.length).sort();
+        d[i] = trimmedSum(view, list.length, n - list.length, k, n - k);
+      }
+    }
+    // Sparse: group contributions by row; absent clients contribute zeros.
+    const rowsByName = new Map<string, Map<number, Float32Array[]>>();
+    const dims = new Map<string, number>();
+    for (const u of clipped) {
+      for (const s of u.sparse) {
+        dims.set(s.name, s.dim);
+        const rows = rowsByName.get(s.name) ?? new Map<number, Float32Array[]>();
+        rowsByName.set(s.name, rows);
+        for (let r = 0; r < s.rowIds.length; r++) {
+          const list = rows.get(s.rowIds[r]!) ?? [];
+          list.push(s.values.subarray(r * s.dim, (r + 1) * s.dim));
+          rows.set(s.rowIds[r]!, list);
+        }
+      }
+    }
+    for (const [name, rows] of rowsByName) {
+      const d = target(name);
+      const dim = dims.get(name)!;
+      for (const [row, list] of rows) {
+        for (let j = 0; j < dim; j++) {
+          for (let c = 0; c < list.length; c++) buf[c] = list[c]![j]!;
+          const view = buf.subarray(0, list.length).sort();
+          d[row * dim + j] = trimmedSum(view, list.length, n - list.length, k, n - k);
+        }
+      }
+    }
+  }
+  for (const d of deltas.values()) for (let i = 0; i < d.length; i++) d[i]! /= divisor;
+  return { deltas, divisor, count: n };
+}

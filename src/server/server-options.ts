@@ -1,0 +1,93 @@
+// Settings of the aggregation server, with defaults and validation.
+import type { AggregatorKind } from './robust-aggregate';
+import type { SyncMode } from './sqlite-store';
+import type { NamedTensor } from '../federated/named-weights';
+import type { Random } from '../federated/random';
+
+/** The model that becomes version 1 when the store has none. */
+export interface SeedModel {
+  tensors: NamedTensor[];
+  /** 2-D tensors accepted as sparse row blocks (e.g. ['item_emb']). */
+  sparse: string[];
+  config: Record<string, unknown> | null;
+}
+
+/** Everything `createAggregationServer` accepts. Only `store` is required. */
+export interface AggregationServerOptions {
+  /** SQLite file (created if missing); ':memory:' only for throwaway use. */
+  store: string;
+  seed?: SeedModel;
+  /** Run a round as soon as this many updates are pending (default 10). */
+  minUpdates?: number;
+  /** …or this many seconds after the oldest pending update arrived (default 600). */
+  roundSeconds?: number;
+  /** Most updates one round consumes (default 10000). */
+  maxUpdatesPerRound?: number;
+  /** L2 bound every update must respect (default 1). */
+  clipNorm?: number;
+  /** Gaussian noise std on the summed update, in units of clipNorm (default 1; 0 = no DP). */
+  noiseMultiplier?: number;
+  /** Probability a given user takes part in a round, for privacy amplification (default 1 = none claimed). */
+  sampleRate?: number;
+  /** δ of the reported (ε, δ) (default 1e-6). */
+  delta?: number;
+  aggregator?: AggregatorKind;
+  /** Trimmed-mean fraction cut at each end (default 0.1). */
+  trimFraction?: number;
+  /** Server step size applied to the aggregated delta (default 1). */
+  serverLearningRate?: number;
+  /** Accept updates computed against up to this many versions behind the head (default 1). */
+  maxStaleness?: number;
+  /** Per-client token bucket for POST /v1/updates (default burst 20, 60/minute). */
+  rateLimit?: { burst: number; perMinute: number };
+  sync?: SyncMode;
+  /** Uniform source for DP noise (default: crypto.getRandomValues). */
+  random?: Random;
+  /** Bearer token enabling POST /v1/admin/rollback; disabled when absent. */
+  adminToken?: string;
+  /** Log line sink (default: none). */
+  log?: (line: string) => void;
+}
+
+/** Options with every default filled in. */
+export type ResolvedServerOptions = Required<Omit<AggregationServerOptions, 'seed' | 'adminToken' | 'random' | 'log'>> &
+  Pick<AggregationServerOptions, 'seed' | 'adminToken' | 'random' | 'log'>;
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new RangeError(`aggregation server: ${message}`);
+}
+
+/** Fills defaults and throws a RangeError naming the first invalid option. */
+export function resolveServerOptions(o: AggregationServerOptions): ResolvedServerOptions {
+  check(!!o && typeof o.store === 'string' && o.store.length > 0, 'store must be a file path');
+  const r: ResolvedServerOptions = {
+    minUpdates: 10,
+    roundSeconds: 600,
+    maxUpdatesPerRound: 10_000,
+    clipNorm: 1,
+    noiseMultiplier: 1,
+    sampleRate: 1,
+    delta: 1e-6,
+    aggregator: 'mean',
+    trimFraction: 0.1,
+    serverLearningRate: 1,
+    maxStaleness: 1,
+    rateLimit: { burst: 20, perMinute: 60 },
+    sync: 'normal',
+    ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+  } as ResolvedServerOptions;
+  check(Number.isInteger(r.minUpdates) && r.minUpdates >= 1, 'minUpdates must be an integer ≥ 1');
+  check(r.roundSeconds > 0 && Number.isFinite(r.roundSeconds), 'roundSeconds must be > 0');
+  check(Number.isInteger(r.maxUpdatesPerRound) && r.maxUpdatesPerRound >= r.minUpdates, 'maxUpdatesPerRound must be an integer ≥ minUpdates');
+  check(r.clipNorm > 0 && Number.isFinite(r.clipNorm), 'clipNorm must be > 0');
+  check(r.noiseMultiplier >= 0 && Number.isFinite(r.noiseMultiplier), 'noiseMultiplier must be ≥ 0');
+  check(r.sampleRate > 0 && r.sampleRate <= 1, 'sampleRate must be in (0, 1]');
+  check(r.delta > 0 && r.delta < 1, 'delta must be in (0, 1)');
+  check(r.aggregator === 'mean' || r.aggregator === 'trimmed-mean', "aggregator must be 'mean' or 'trimmed-mean'");
+  check(r.trimFraction >= 0 && r.trimFraction < 0.5, 'trimFraction must be in [0, 0.5)');
+  check(r.serverLearningRate > 0 && Number.isFinite(r.serverLearningRate), 'serverLearningRate must be > 0');
+  check(Number.isInteger(r.maxStaleness) && r.maxStaleness >= 0, 'maxStaleness must be an integer ≥ 0');
+  check(r.rateLimit.burst >= 1 && r.rateLimit.perMinute > 0, 'rateLimit needs burst ≥ 1 and perMinute > 0');
+  check(r.sync === 'normal' || r.sync === 'full', "sync must be 'normal' or 'full'");
+  return r;
+}

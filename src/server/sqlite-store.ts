@@ -1,0 +1,198 @@
+// The server's durable state in one embedded SQLite file (WAL): model versions, acknowledged
+// updates waiting for a round, finished rounds (the privacy ledger) and counters.
+import Database from 'better-sqlite3';
+import type { ManifestTensor } from '../protocol';
+
+/** A stored model version. */
+export interface StoredModel {
+  version: number;
+  parent: number | null;
+  createdAt: string;
+  weights: Buffer;
+  sha256: string;
+  tensors: ManifestTensor[];
+  sparse: string[];
+  config: Record<string, unknown> | null;
+  note: string;
+}
+
+/** A stored, acknowledged update that no round has consumed yet. */
+export interface PendingUpdate {
+  id: string;
+  baseVersion: number;
+  payload: Buffer;
+}
+
+/** One finished aggregation round. */
+export interface StoredRound {
+  round: number;
+  version: number;
+  updates: number;
+  noiseMultiplier: number;
+  sampleRate: number;
+  clipNorm: number;
+  aggregator: string;
+  finishedAt: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS models (
+  version INTEGER PRIMARY KEY, parent INTEGER, created_at TEXT NOT NULL, weights BLOB NOT NULL,
+  sha256 TEXT NOT NULL, tensors TEXT NOT NULL, sparse TEXT NOT NULL, config TEXT, note TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS head (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS updates (
+  id TEXT PRIMARY KEY, client TEXT NOT NULL, base_version INTEGER NOT NULL, received_at INTEGER NOT NULL,
+  bytes INTEGER NOT NULL, payload BLOB, round INTEGER);
+CREATE INDEX IF NOT EXISTS updates_pending ON updates(round) WHERE round IS NULL;
+CREATE TABLE IF NOT EXISTS rounds (
+  round INTEGER PRIMARY KEY, version INTEGER NOT NULL, updates INTEGER NOT NULL, noise_multiplier REAL NOT NULL,
+  sample_rate REAL NOT NULL, clip_norm REAL NOT NULL, aggregator TEXT NOT NULL, finished_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+`;
+
+/** Durability of a commit: 'normal' survives a killed process, 'full' also a power cut. */
+export type SyncMode = 'normal' | 'full';
+
+/**
+ * Opens (creating if needed) the SQLite store at `file` in WAL mode. Every write method is one
+ * transaction: when it returns, the change survives `kill -9` of the server.
+ */
+export class SqliteSyncStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file: string, sync: SyncMode = 'normal') {
+    if (typeof file !== 'string' || !file) throw new TypeError('SqliteSyncStore: file must be a non-empty path');
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.stmts = {
+      head: this.db.prepare('SELECT version FROM head WHERE id = 1'),
+      model: this.db.prepare('SELECT * FROM models WHERE version = ?'),
+      insertModel: this.db.prepare(
+        'INSERT INTO models (version, parent, created_at, weights, sha256, tensors, sparse, config, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      setHead: this.db.prepare('INSERT INTO head (id, version) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version'),
+      insertUpdate: this.db.prepare(
+        'INSERT OR IGNORE INTO updates (id, client, base_version, received_at, bytes, payload, round) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+      ),
+      findUpdate: this.db.prepare('SELECT round FROM updates WHERE id = ?'),
+      pending: this.db.prepare('SELECT id, base_version AS baseVersion, payload FROM updates WHERE round IS NULL ORDER BY received_at, id LIMIT ?'),
+      pendingCount: this.db.prepare('SELECT COUNT(*) AS n FROM updates WHERE round IS NULL'),
+      oldestPending: this.db.prepare('SELECT MIN(received_at) AS t FROM updates WHERE round IS NULL'),
+      consume: this.db.prepare('UPDATE updates SET round = ?, payload = NULL WHERE id = ?'),
+      insertRound: this.db.prepare(
+        'INSERT INTO rounds (round, version, updates, noise_multiplier, sample_rate, clip_norm, aggregator, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      rounds: this.db.prepare(
+        'SELECT round, version, updates, noise_multiplier AS noiseMultiplier, sample_rate AS sampleRate, clip_norm AS clipNorm, aggregator, finished_at AS finishedAt FROM rounds ORDER BY round',
+      ),
+      discard: this.db.prepare('UPDATE updates SET round = 0, payload = NULL WHERE round IS NULL AND base_version != ?'),
+      bump: this.db.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value'),
+      counter: this.db.prepare('SELECT value FROM counters WHERE name = ?'),
+      updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM updates'),
+    };
+  }
+
+  /** Current head version, or null when no model has been stored. */
+  headVersion(): number | null {
+    const row = this.stmts.head.get() as { version: number } | undefined;
+    return row ? row.version : null;
+  }
+
+  /** The model stored as `version`, or null. */
+  model(version: number): StoredModel | null {
+    const r = this.stmts.model.get(version) as Record<string, unknown> | undefined;
+    if (!r) return null;
+    return {
+      version: r.version as number,
+      parent: (r.parent as number | null) ?? null,
+      createdAt: r.created_at as string,
+      weights: r.weights as Buffer,
+      sha256: r.sha256 as string,
+      tensors: JSON.parse(r.tensors as string) as ManifestTensor[],
+      sparse: JSON.parse(r.sparse as string) as string[],
+      config: r.config ? (JSON.parse(r.config as string) as Record<string, unknown>) : null,
+      note: r.note as string,
+    };
+  }
+
+  /** Stores a new model version and makes it the head (one transaction). */
+  addModel(m: StoredModel): void {
+    this.db.transaction(() => {
+      this.stmts.insertModel.run(m.version, m.parent, m.createdAt, m.weights, m.sha256, JSON.stringify(m.tensors), JSON.stringify(m.sparse), m.config ? JSON.stringify(m.config) : null, m.note);
+      this.stmts.setHead.run(m.version);
+    })();
+  }
+
+  /** Durably records an acknowledged update; false when its id was already stored (duplicate). */
+  addUpdate(id: string, client: string, baseVersion: number, payload: Uint8Array, receivedAt = Date.now()): boolean {
+    const res = this.stmts.insertUpdate.run(id, client, baseVersion, receivedAt, payload.length, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+    return res.changes === 1;
+  }
+
+  /** Whether an update id is known (pending or consumed). */
+  hasUpdate(id: string): boolean {
+    return this.stmts.findUpdate.get(id) !== undefined;
+  }
+
+  /** Up to `limit` pending updates, oldest first. */
+  pendingUpdates(limit: number): PendingUpdate[] {
+    return this.stmts.pending.all(limit) as PendingUpdate[];
+  }
+
+  /** Number of acknowledged updates not yet aggregated. */
+  pendingCount(): number {
+    return (this.stmts.pendingCount.get() as { n: number }).n;
+  }
+
+  /** Receive time (ms) of the oldest pending update, or null. */
+  oldestPendingAt(): number | null {
+    return (this.stmts.oldestPending.get() as { t: number | null }).t;
+  }
+
+  /** Number of update ids ever stored. */
+  updateCount(): number {
+    return (this.stmts.updateCount.get() as { n: number }).n;
+  }
+
+  /**
+   * Atomically finishes a round: stores the new model as head, records the round in the privacy
+   * ledger and marks its updates consumed (their payloads are deleted: raw updates are not kept).
+   */
+  finishRound(model: StoredModel, round: Omit<StoredRound, 'version'>, consumedIds: readonly string[]): void {
+    this.db.transaction(() => {
+      this.addModel(model);
+      this.stmts.insertRound.run(round.round, model.version, round.updates, round.noiseMultiplier, round.sampleRate, round.clipNorm, round.aggregator, round.finishedAt);
+      for (const id of consumedIds) this.stmts.consume.run(round.round, id);
+    })();
+  }
+
+  /** Every finished round, oldest first (the privacy ledger). */
+  rounds(): StoredRound[] {
+    return this.stmts.rounds.all() as StoredRound[];
+  }
+
+  /** Drops (keeping the id, for idempotency) pending updates not computed against `version`. */
+  discardPendingNotBasedOn(version: number): number {
+    return this.stmts.discard.run(version).changes;
+  }
+
+  /** Adds `by` to a named counter. */
+  bump(name: string, by = 1): void {
+    this.stmts.bump.run(name, by);
+  }
+
+  /** Value of a named counter (0 when never bumped). */
+  counter(name: string): number {
+    const r = this.stmts.counter.get(name) as { value: number } | undefined;
+    return r ? r.value : 0;
+  }
+
+  /** Closes the database (checkpointing the WAL). */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
