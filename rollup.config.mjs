@@ -50,7 +50,8 @@ for (const [input, file] of [
   configs.push({
     input,
     output: { file, format: 'es', sourcemap: true, inlineDynamicImports: true },
-    external: isExternalForNode,
+    // tfjs-core's gradient registry ships only as extensionless ESM that Node cannot load: inline it.
+    external: (id) => isExternalForNode(id) && !id.startsWith('@tensorflow/tfjs-core/dist/'),
     plugins: [resolve({ preferBuiltins: true }), commonjs(), ts()],
   });
 }

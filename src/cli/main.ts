@@ -11,7 +11,8 @@ export interface CommandEntry {
 
 /** The command table. To add a command, add one entry here pointing at its module. */
 export const COMMANDS: Record<string, CommandEntry> = {
-  // e.g. serve: { summary: 'run the aggregation server', load: () => import('../server/serve-command') },
+  train: { summary: 'train the recommender on a dataset and export it', load: () => import('./train-command') },
+  eval: { summary: 'evaluate a model (or the popularity baseline) on a dataset', load: () => import('./eval-command') },
 };
 
 function topHelp(): string {

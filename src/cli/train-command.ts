@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { formatHelp, intOption, numberOption, parseOptions } from './args';
+import type { OptionTable } from './args';
+import { CliError } from './cli-error';
+import { withDataErrors } from './eval-command';
+import { startProgress } from './progress';
+import { useWasmBackend } from './tf-backend';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint';
+import { readDataset, readTextFile } from '../data/read-dataset';
+import { leaveOneOut } from '../data/leave-one-out';
+import { popularityCounts } from '../data/popularity';
+import { parseItemAttributes } from '../data/item-attributes';
+import { DEFAULT_ARCH } from '../model/model-config';
+import type { ModelConfig } from '../model/model-config';
+import { createSasRec } from '../model/sasrec';
+import { DEFAULT_TRAIN, trainSasRec } from '../model/train-sasrec';
+import type { TrainOptions } from '../model/train-sasrec';
+import { serializeModel } from '../model/artifacts';
+import { saveModelDir } from '../model/node-io';
+import type { Precision } from '../model/quantize';
+
+const USAGE = 'hearth train --data FILE [--attributes FILE] --out DIR [--epochs N] [--seed S] [options]';
+const OPTIONS: OptionTable = {
+  data: { type: 'string', required: true, help: 'dataset file (user item [item …] lines, or a JSONL event log)' },
+  attributes: { type: 'string', help: 'item → [attribute ids] JSON (adds attribute embeddings)' },
+  out: { type: 'string', required: true, help: 'output directory (fp32 model; fp16/ and int8/ variants inside)' },
+  epochs: { type: 'string', default: String(DEFAULT_TRAIN.epochs), help: 'maximum epochs (early stopping usually ends sooner)' },
+  seed: { type: 'string', default: String(DEFAULT_TRAIN.seed), help: 'seed for initialisation, batches, negatives and dropout' },
+  dim: { type: 'string', default: String(DEFAULT_ARCH.dim), help: 'embedding size' },
+  blocks: { type: 'string', default: String(DEFAULT_ARCH.blocks), help: 'self-attention blocks' },
+  heads: { type: 'string', default: String(DEFAULT_ARCH.heads), help: 'attention heads' },
+  'max-len': { type: 'string', default: String(DEFAULT_ARCH.maxLen), help: 'longest history used' },
+  dropout: { type: 'string', default: String(DEFAULT_ARCH.dropout), help: 'dropout rate' },
+  'batch-size': { type: 'string', default: String(DEFAULT_TRAIN.batchSize), help: 'sequences per step' },
+  lr: { type: 'string', default: String(DEFAULT_TRAIN.learningRate), help: 'Adam learning rate' },
+  negatives: { type: 'string', default: String(DEFAULT_TRAIN.negatives), help: 'shared sampled-softmax negatives per step' },
+  patience: { type: 'string', default: String(DEFAULT_TRAIN.patience), help: 'validations without improvement before stopping' },
+  'eval-every': { type: 'string', default: String(DEFAULT_TRAIN.evalEvery), help: 'validate every N epochs' },
+  'valid-users': { type: 'string', default: String(DEFAULT_TRAIN.validUsers), help: 'validation users (seeded sample)' },
+  resume: { type: 'boolean', help: 'continue from DIR/checkpoint (same options)' },
+  json: { type: 'boolean', help: 'print one JSON summary on the last line' },
+};
+
+/** `hearth train`: trains SASRec on the leave-one-out training part and exports fp32/fp16/int8. */
+export async function run(argv: string[]): Promise<number> {
+  const o = parseOptions(argv, OPTIONS);
+  if (!o) {
+    process.stdout.write(formatHelp(USAGE, 'Trains the recommender (WASM backend), early-stopping on validation NDCG@10, and exports it.', OPTIONS));
+    return 0;
+  }
+  const arch = {
+    dim: intOption(o, 'dim', 1, 1024)!,
+    blocks: intOption(o, 'blocks', 0, 16)!,
+    heads: intOption(o, 'heads', 1, 16)!,
+    maxLen: intOption(o, 'max-len', 1, 1000)!,
+    dropout: numberOption(o, 'dropout', 0, 0.95)!,
+  };
+  if (arch.dim % arch.heads !== 0) throw new CliError(`--dim ${arch.dim} must be divisible by --heads ${arch.heads}`, 2);
+  const train: TrainOptions = {
+    epochs: intOption(o, 'epochs', 1, 100_000)!,
+    seed: intOption(o, 'seed', 0, 2 ** 31 - 1)!,
+    batchSize: intOption(o, 'batch-size', 1, 65_536)!,
+    learningRate: numberOption(o, 'lr', 1e-7, 1)!,
+    negatives: intOption(o, 'negatives', 1, 100_000)!,
+    patience: intOption(o, 'patience', 1, 100_000)!,
+    evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
+    validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
+  };
+  const out = String(o.out);
+  const backend = await useWasmBackend();
+  const summary = await withDataErrors(async () => {
+    const ds = readDataset(String(o.data));
+    const split = leaveOneOut(ds);
+    if (split.users.length === 0) throw new CliError(`${String(o.data)}: no user has the 3 interactions leave-one-out needs`);
+    if (split.skippedUsers > 0) process.stderr.write(`note: ${split.skippedUsers} user(s) with fewer than 3 interactions skipped\n`);
+    const attrs = o.attributes ? parseItemAttributes(readTextFile(String(o.attributes)), String(o.attributes), ds.items) : undefined;
+    const config: ModelConfig = {
+      numItems: split.numItems,
+      ...arch,
+      ...(attrs ? { numAttributes: attrs.numAttributes, attributesPerItem: attrs.perItem } : {}),
+    };
+    const model = createSasRec(config, train.seed, attrs?.table);
+    try {
+      const ckptDir = join(out, 'checkpoint');
+      const resume = o.resume ? await loadCheckpoint(ckptDir, model, train.learningRate) : undefined;
+      if (resume) process.stderr.write(`resuming after epoch ${resume.state.epoch}\n`);
+      let bar = startProgress('epoch 1', 1, ['loss', 'valid_ndcg10']);
+      let lastNdcg = resume?.state.bestNdcg !== undefined && resume.state.bestNdcg >= 0 ? resume.state.bestNdcg.toFixed(4) : '-';
+      let barEpoch = 0;
+      const result = await trainSasRec(model, split, train, {
+        onBatch: (done, total, loss, epoch) => {
+          if (epoch !== barEpoch) {
+            bar.stop();
+            bar = startProgress(`epoch ${epoch}`, total, ['loss', 'valid_ndcg10']);
+            barEpoch = epoch;
+          }
+          bar.update(done, { loss: loss.toFixed(3), valid_ndcg10: lastNdcg });
+        },
+        onEpoch: async (state, optimizer) => {
+          const h = state.history[state.history.length - 1]!;
+          if (h.validNdcg10 !== undefined) lastNdcg = h.validNdcg10.toFixed(4);
+          if (!process.stderr.isTTY) {
+            process.stderr.write(`epoch ${h.epoch} loss ${h.loss.toFixed(4)} ${h.seconds.toFixed(1)}s${h.validNdcg10 !== undefined ? ` valid ndcg@10 ${h.validNdcg10.toFixed(4)}` : ''}\n`);
+          }
+          await saveCheckpoint(ckptDir, model, state, optimizer, train);
+        },
+      }, resume);
+      bar.stop();
+      const s = result.state;
+      const metrics = {
+        validNdcg10: s.bestNdcg,
+        bestEpoch: s.bestEpoch,
+        epochs: s.epoch,
+        trainSeconds: Number(s.history.reduce((n, h) => n + h.seconds, 0).toFixed(1)),
+        wallSeconds: Number(result.seconds.toFixed(1)),
+        parameters: model.parameterCount(),
+        backend: `${backend.backend}${backend.simd ? '+simd' : ''}${backend.threads ? '+threads' : ''}`,
+        seed: train.seed,
+      };
+      const popularity = popularityCounts(split, 'test');
+      const bytes: Record<string, number> = {};
+      for (const precision of ['fp32', 'fp16', 'int8'] as Precision[]) {
+        const artifacts = await serializeModel(model, { items: ds.items, popularity, metrics, precision });
+        saveModelDir(precision === 'fp32' ? out : join(out, precision), artifacts);
+        bytes[precision] = artifacts.weightData.byteLength;
+      }
+      return { out, ...metrics, bytes };
+    } finally {
+      model.dispose();
+    }
+  });
+  process.stdout.write(
+    `trained ${summary.epochs} epochs in ${summary.wallSeconds}s: best valid NDCG@10 ${summary.validNdcg10.toFixed(4)} at epoch ${summary.bestEpoch}; ` +
+      `${summary.parameters} parameters; wrote ${out} (fp32 ${summary.bytes.fp32} B, fp16 ${summary.bytes.fp16} B, int8 ${summary.bytes.int8} B)\n`,
+  );
+  if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  return 0;
+}
