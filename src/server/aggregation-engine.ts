@@ -159,6 +159,11 @@ export class AggregationEngine {
     return { ok: true, status: fresh ? 202 : 200, ack: { accepted: true, duplicate: !fresh, updateId: u.updateId, round: this.store.rounds().length } };
   }
 
+  /** Counts an update refused before it reached `submit` (e.g. an oversized body). */
+  countRejection(): void {
+    this.rejected++;
+  }
+
   /** Whether a round should run now (enough updates, or the oldest one has waited long enough). */
   roundDue(now = Date.now()): boolean {
     const n = this.store.pendingCount();

@@ -108,9 +108,9 @@ export function createAggregationServer(opts: AggregationServerOptions): Aggrega
         const wait = Math.max(perAddress.take(key.split('|')[0]!), perClient.take(key));
         if (wait > 0) { req.resume(); fail(res, 429, 'too many requests', 'rate_limited', { 'retry-after': String(wait) }); return true; }
         const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > MAX_UPDATE_BYTES) { req.resume(); fail(res, 413, `update larger than ${MAX_UPDATE_BYTES} bytes`, 'too_large', { connection: 'close' }); return true; }
+        if (declared > MAX_UPDATE_BYTES) { req.resume(); engine.countRejection(); fail(res, 413, `update larger than ${MAX_UPDATE_BYTES} bytes`, 'too_large', { connection: 'close' }); return true; }
         const body = await readBody(req, MAX_UPDATE_BYTES);
-        if (!body) { fail(res, 413, `update larger than ${MAX_UPDATE_BYTES} bytes`, 'too_large'); return true; }
+        if (!body) { engine.countRejection(); fail(res, 413, `update larger than ${MAX_UPDATE_BYTES} bytes`, 'too_large'); return true; }
         const r = engine.submit(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), key);
         if (!r.ok) { fail(res, r.status, r.message, r.reason); return true; }
         send(res, r.status, r.ack);
