@@ -32,11 +32,12 @@ const adapters = {
   },
   async segment({ segmentEntry }) {
     const { AnalyticsBrowser } = await import(segmentEntry);
-    const [analytics] = await AnalyticsBrowser.load({
-      writeKey: 'bench',
-      // Settings given inline: no CDN fetch; events go to the local sink.
-      cdnSettings: { integrations: { 'Segment.io': { apiKey: 'bench', apiHost: `${location.host}/sink/segment`, protocol: 'http' } } },
-    });
+    const sink = { apiHost: `${location.host}/sink/segment`, protocol: 'http' };
+    const [analytics] = await AnalyticsBrowser.load(
+      // Settings given inline: no CDN fetch; events and Segment's own metrics go to the local sink.
+      { writeKey: 'bench', cdnSettings: { integrations: { 'Segment.io': { apiKey: 'bench', ...sink } }, metrics: { host: sink.apiHost } } },
+      { integrations: { 'Segment.io': sink } },
+    );
     return (e) => analytics.track('Product Viewed', { product_id: e.id, name: e.name, category: e.category, brand: e.brand, price: e.price, currency: 'EUR', position: e.n });
   },
   async snowplow({ snowplowEntry }) {
@@ -48,7 +49,11 @@ const adapters = {
   },
 };
 
-const settle = (value, ms) => Promise.race([Promise.resolve(value).then(() => 'ok', () => 'rejected'), new Promise((ok) => setTimeout(() => ok('timeout'), ms))]);
+// What a call came to: its resolved string (Hearth's TrackOutcome), 'ok', 'rejected' or 'timeout'.
+const settle = (value, ms) => Promise.race([
+  Promise.resolve(value).then((v) => (typeof v === 'string' ? v : 'ok'), () => 'rejected'),
+  new Promise((ok) => setTimeout(() => ok('timeout'), ms)),
+]);
 
 window.bench = {
   /** Loads each named tracker; returns { name: 'ok' | error message }. */
@@ -72,7 +77,7 @@ window.bench = {
     const track = trackers[name];
     if (!track) throw new Error(`${name} is not set up`);
     const perCall = [];
-    let rejected = 0;
+    const outcomes = {};
     for (let s = 0; s < samples; s++) {
       const pending = new Array(batch);
       const events = Array.from({ length: batch }, nextEvent);
@@ -80,11 +85,10 @@ window.bench = {
       for (let j = 0; j < batch; j++) pending[j] = track(events[j]);
       const t1 = performance.now();
       perCall.push(((t1 - t0) * 1000) / batch);
-      const outcomes = await Promise.all(pending.map((p) => settle(p, 2000)));
-      rejected += outcomes.filter((o) => o === 'rejected').length;
+      for (const o of await Promise.all(pending.map((p) => settle(p, 2000)))) outcomes[o] = (outcomes[o] ?? 0) + 1;
       await new Promise((ok) => setTimeout(ok, 0));
     }
-    return { perCall, rejected };
+    return { perCall, outcomes };
   },
 };
 window.benchReady = true;
