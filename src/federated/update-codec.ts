@@ -68,7 +68,7 @@ export function encodedUpdateSize(update: ModelUpdate): number {
  * one scale per tensor, or to float16). Validates every field and throws `UpdateFormatError`
  * with a reason on bad input or when the result would exceed MAX_UPDATE_BYTES.
  */
-export function encodeUpdate(update: ModelUpdate, options: EncodeOptions = {}): Uint8Array {
+export function encodeUpdate(update: ModelUpdate, options: EncodeOptions = {}): Uint8Array<ArrayBuffer> {
   if (!update || typeof update !== 'object') fail('bad_update', 'update must be an object');
   const { baseVersion, updateId, clipNorm, quantisation, dense, sparse } = update;
   if (!Number.isInteger(baseVersion) || baseVersion < 1 || baseVersion > 0xffffffff) fail('bad_version', 'baseVersion must be an integer ≥ 1');

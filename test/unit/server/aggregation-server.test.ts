@@ -19,7 +19,7 @@ async function start(extra: Record<string, unknown> = {}) {
   return { url: running.url, file };
 }
 
-function post(url: string, body: Uint8Array, client = 'c1') {
+function post(url: string, body: Uint8Array<ArrayBuffer>, client = 'c1') {
   return fetch(`${url}/v1/updates`, { method: 'POST', body, headers: { 'content-type': UPDATE_CONTENT_TYPE, 'x-hearth-client': client } });
 }
 
@@ -69,7 +69,7 @@ describe('aggregation server over HTTP', () => {
     const off = nanBytes.length - 4 - 2;
     nanBytes[off] = 0x00; nanBytes[off + 1] = 0x7e;
     new DataView(nanBytes.buffer).setUint32(nanBytes.length - 4, crc32(nanBytes.subarray(0, nanBytes.length - 4)), true);
-    const cases: [Uint8Array, number, string][] = [
+    const cases: [Uint8Array<ArrayBuffer>, number, string][] = [
       [new Uint8Array([1, 2, 3]), 400, 'truncated'],
       [good.subarray(0, good.length - 9), 400, 'bad_checksum'],
       [corrupted, 400, 'bad_checksum'],
