@@ -16,13 +16,14 @@ import { startBenchServer, type BenchServer } from './http';
 import { machineInfo } from './machine';
 import { buildPeer, type PeerBundle } from './peer-bundles';
 import { deriveRatios } from './ratios';
+import { serverThroughput } from './server-throughput';
 import { sizes } from './sizes';
 import { recommendLatency } from './recommend-latency';
 import { renderMarkdown, toJsonLine, type Report } from './table';
 import { trackCost } from './track-cost';
 
 /** Every figure group, in the order the table shows them. */
-export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency];
+export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, serverThroughput];
 
 const memo = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | undefined;

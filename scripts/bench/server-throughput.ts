@@ -1,0 +1,130 @@
+// Aggregation server throughput: POST /v1/updates per second with the server pinned to one core,
+// and its peak resident memory. Updates are real client payloads (buildModelUpdate + encodeUpdate
+// from src/federated and src/protocol.ts) for a Beauty-sized SASRec, sent by many simulated devices.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchContext } from './context';
+import { MissingPart } from './figure';
+import type { FigureGroup, Outcome } from './group';
+import { median } from './stats';
+
+/** Beauty (S3-Rec 5-core) catalog size: the dataset the federated figures use. */
+export const BEAUTY_ITEMS = 12_101;
+
+/** Updates per run and runs; the figure is the median run. */
+export function serverPlan(quick: boolean): { updates: number; runs: number; concurrency: number } {
+  return quick ? { updates: 300, runs: 1, concurrency: 8 } : { updates: 2000, runs: 3, concurrency: 8 };
+}
+
+async function importPart<T>(root: string, rel: string): Promise<T> {
+  if (!existsSync(join(root, rel))) throw new MissingPart(`${rel} does not exist`);
+  return (await import(join(root, rel))) as T;
+}
+
+/** Peak resident set (VmHWM) of a process in MB, from /proc (Linux). */
+function peakMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+  if (!Number.isFinite(kb)) throw new Error('VmHWM not found in /proc status');
+  return kb / 1024;
+}
+
+async function startChild(ctx: BenchContext, specFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const pin = spawnSync('taskset', ['--version']).status === 0;
+  const args = [join(ctx.root, 'scripts/bench/server-child.mjs'), join(ctx.root, 'dist/node/server.js'), specFile];
+  const child = pin ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => { err += String(d); });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start in 60 s: ${err.split('\n')[0]}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) { clearTimeout(timer); ok((JSON.parse(line) as { url: string }).url); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}: ${err.trim().split('\n').slice(-1)[0] ?? ''}`)); });
+  });
+  return { child, url };
+}
+
+/** The server figures. */
+export const serverThroughput: FigureGroup<BenchContext> = {
+  name: 'server',
+  specs: [
+    { key: 'server_updates_per_s', label: 'Aggregation server updates/s (one core)', unit: '/s', hearth: true },
+    { key: 'server_peak_mb', label: 'Aggregation server peak RSS', unit: 'MB', hearth: true },
+    { key: 'update_bytes', label: 'Encoded update size (int8, 64 rows)', unit: 'B', hearth: true },
+  ],
+  async run(ctx) {
+    if (!existsSync(join(ctx.root, 'dist/node/server.js'))) throw new MissingPart('dist/node/server.js does not exist (src/server/index.ts not built)');
+    const { buildModelUpdate } = await importPart<typeof import('../../src/federated/build-update')>(ctx.root, 'src/federated/build-update.ts');
+    const { encodeUpdate, UPDATE_CONTENT_TYPE, CLIENT_HEADER } = await importPart<typeof import('../../src/protocol')>(ctx.root, 'src/protocol.ts');
+    const { weightSpecs } = await importPart<typeof import('../../src/model/weight-specs')>(ctx.root, 'src/model/weight-specs.ts');
+    const { DEFAULT_ARCH } = await importPart<typeof import('../../src/model/model-config')>(ctx.root, 'src/model/model-config.ts');
+    const { seededRandom } = await importPart<typeof import('../../src/federated/random')>(ctx.root, 'src/federated/random.ts');
+    const config = { ...DEFAULT_ARCH, numItems: BEAUTY_ITEMS };
+    const shapes = weightSpecs(config).map(({ name, shape }) => ({ name, shape }));
+    const plan = serverPlan(ctx.quick);
+    const clipNorm = 1;
+    // Rounds run every 100 updates (aggregation cost included); stale bases stay acceptable
+    // because the load generator does not re-download the model between rounds.
+    const options = { store: join(ctx.tmp, 'server.sqlite'), minUpdates: 100, maxStaleness: 1_000_000, clipNorm };
+    ctx.log(`server: encoding ${plan.updates} client updates`);
+    const random = seededRandom(7);
+    const base = shapes.map(({ name, shape }) => ({ name, shape, values: new Float32Array(shape.reduce((a, b) => a * b, 1)) }));
+    const payloads: Uint8Array[] = [];
+    for (let i = 0; i < plan.updates; i++) {
+      // A device that touched 20 items and nudged every dense weight a little.
+      const local = base.map((t) => {
+        const v = new Float32Array(t.values.length);
+        if (t.name === 'item_emb') {
+          const dim = t.shape[1]!;
+          for (let k = 0; k < 20; k++) { const r = 1 + Math.floor(random() * BEAUTY_ITEMS); for (let j = 0; j < dim; j++) v[r * dim + j] = (random() - 0.5) * 0.02; }
+        } else for (let j = 0; j < v.length; j++) v[j] = (random() - 0.5) * 0.002;
+        return { name: t.name, shape: t.shape, values: v };
+      });
+      const update = buildModelUpdate({ baseVersion: 1, base, local, sparseTensors: ['item_emb'], rowsPerUpdate: 64, clipNorm, quantisation: 'int8', updateId: `bench-${i}-${Date.now().toString(36)}`, random });
+      payloads.push(encodeUpdate(update));
+    }
+    const rates: number[] = [];
+    const peaks: number[] = [];
+    let rejected = '';
+    for (let run = 0; run < plan.runs; run++) {
+      const specFile = join(ctx.tmp, `server-spec-${run}.json`);
+      writeFileSync(specFile, JSON.stringify({ tensors: shapes, sparse: ['item_emb'], config, options: { ...options, store: join(ctx.tmp, `server-${run}.sqlite`) } }));
+      const { child, url } = await startChild(ctx, specFile);
+      try {
+        ctx.log(`server: run ${run + 1}/${plan.runs}, ${plan.updates} updates`);
+        let next = 0;
+        let accepted = 0;
+        const t0 = performance.now();
+        const worker = async (): Promise<void> => {
+          while (next < payloads.length) {
+            const i = next++;
+            const res = await fetch(`${url}/v1/updates`, { method: 'POST', headers: { 'content-type': UPDATE_CONTENT_TYPE, [CLIENT_HEADER]: `device-${i}` }, body: payloads[i] as Uint8Array<ArrayBuffer> });
+            const text = await res.text();
+            if (res.ok) accepted++;
+            else if (!rejected) rejected = `${res.status} ${text.slice(0, 120)}`;
+          }
+        };
+        await Promise.all(Array.from({ length: plan.concurrency }, worker));
+        const seconds = (performance.now() - t0) / 1000;
+        if (accepted === 0) throw new Error(`the server accepted none of ${payloads.length} updates (first answer: ${rejected})`);
+        rates.push(accepted / seconds);
+        peaks.push(peakMb(child.pid!));
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((ok) => { if (child.exitCode !== null) ok(null); else child.once('exit', ok); });
+      }
+    }
+    const pinned = spawnSync('taskset', ['--version']).status === 0 ? 'server pinned to core 0 (taskset)' : 'not pinned (no taskset)';
+    const out: Record<string, Outcome> = {
+      server_updates_per_s: { value: median(rates), reps: rates.length, note: `${plan.updates} updates per run, ${plan.concurrency} in flight, rounds of 100; ${pinned}${rejected ? `; some rejected: ${rejected}` : ''}` },
+      server_peak_mb: { value: median(peaks), reps: peaks.length, note: 'VmHWM of the server process' },
+      update_bytes: { value: median(payloads.map((p) => p.length)), reps: payloads.length, note: `Beauty-sized SASRec (${BEAUTY_ITEMS} items, dim ${config.dim}): 64 item rows incl. decoys + dense` },
+    };
+    return out;
+  },
+};
