@@ -91,7 +91,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   }, o.batchSize, o.batchDelayMs);
 
   // Erase everything: queued events, the store, and every hearth* database.
+  let generation = 0;
   const wipe = async () => {
+    generation++;
     writer.drop('dropped');
     const s = store;
     const d = db;
@@ -138,7 +140,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       if (isDuplicate(JSON.stringify(v.event), now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
       if (!withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
       const event: StoredEvent = { ...v.event, id: eventId(), ts: now, itemIds: itemIds(v.event) };
-      return (async (): Promise<TrackOutcome> => ((await consented()) ? writer.add(event) : 'no-consent'))()
+      const gen = generation;
+      // An event tracked before forget()/consent(false) must not be written after it.
+      return (async (): Promise<TrackOutcome> => (!(await consented()) ? 'no-consent' : gen !== generation ? 'dropped' : writer.add(event)))()
         .catch((e) => { fail('storage', 'track() could not store the event')(e); return 'error' as const; });
     },
     async consent(granted) {

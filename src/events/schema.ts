@@ -1,56 +1,47 @@
-import * as v from 'valibot';
+import { arr, num, obj, opt, record, str, variant, type Infer } from './mini-schema';
 import { LIMITS } from './limits';
 
 // One schema is the single source of truth: the TypeScript types below are inferred from it,
 // and validate-event.ts checks input against it.
-const str = v.pipe(v.string(), v.maxLength(LIMITS.string, `is longer than ${LIMITS.string} characters`));
-const id = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(LIMITS.string, `is longer than ${LIMITS.string} characters`));
-const num = v.pipe(v.number(), v.finite('is not a finite number'));
-const money = v.pipe(num, v.minValue(0, 'is negative'));
-const currency = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'is not a 3-letter currency code'));
+const text = () => opt(str(LIMITS.string));
+const id = () => str(LIMITS.string, 1);
+const currency = () => str(3, 3, /^[A-Z]{3}$/);
 
 /** A product as Hearth sees it: only `id` is required. */
-export const ItemSchema = v.object({
-  id,
-  name: v.optional(str),
-  category: v.optional(str),
-  brand: v.optional(str),
-  price: v.optional(money),
-  currency: v.optional(currency),
-  quantity: v.optional(v.pipe(num, v.minValue(0, 'is negative'))),
+export const ItemSchema = obj({
+  id: id(),
+  name: text(),
+  category: text(),
+  brand: text(),
+  price: opt(num(0)),
+  currency: opt(currency()),
+  quantity: opt(num(0)),
 });
 
-const itemEvent = <T extends string>(type: T) => v.object({ type: v.literal(type), item: ItemSchema, list: v.optional(str), position: v.optional(num) });
+const itemEvent = { item: ItemSchema, list: text(), position: opt(num(0)) };
 
 /** Every event Hearth accepts, discriminated by `type`. Unknown keys are dropped. */
-export const EventSchema = v.variant('type', [
-  v.object({ type: v.literal('page_view'), url: v.optional(str), title: v.optional(str), referrer: v.optional(str) }),
-  itemEvent('product_view'),
-  itemEvent('click'),
-  itemEvent('add_to_cart'),
-  itemEvent('remove_from_cart'),
-  v.object({
-    type: v.literal('purchase'),
-    items: v.pipe(v.array(ItemSchema), v.minLength(1, 'is empty'), v.maxLength(LIMITS.items, `has more than ${LIMITS.items} items`)),
-    value: money,
-    currency,
-    orderId: v.optional(id),
-  }),
-  v.object({ type: v.literal('search'), query: id, results: v.optional(num) }),
+export const EventSchema = variant('type', {
+  page_view: { url: text(), title: text(), referrer: text() },
+  product_view: itemEvent,
+  click: itemEvent,
+  add_to_cart: itemEvent,
+  remove_from_cart: itemEvent,
+  purchase: { items: arr(ItemSchema, 1, LIMITS.items), value: num(0), currency: currency(), orderId: opt(id()) },
+  search: { query: id(), results: opt(num(0)) },
   // rating: 0 (thumbs down) … 5 (thumbs up / five stars).
-  v.object({ type: v.literal('rate'), item: ItemSchema, rating: v.pipe(num, v.minValue(0, 'is below 0'), v.maxValue(5, 'is above 5')) }),
-  v.object({
-    type: v.literal('custom'),
-    name: id,
-    item: v.optional(ItemSchema),
-    props: v.optional(v.record(v.string(), v.union([str, num, v.boolean()]))),
-  }),
-]);
+  rate: { item: ItemSchema, rating: num(0, 5) },
+  custom: {
+    name: id(),
+    item: opt(ItemSchema),
+    props: opt(record((x, p) => (typeof x === 'boolean' ? x : typeof x === 'number' ? num()(x, p) : str(LIMITS.string)(x, p)), 20)),
+  },
+});
 
 /** A product reference inside an event. */
-export type Item = v.InferOutput<typeof ItemSchema>;
+export type Item = Infer<typeof ItemSchema>;
 /** An event as the host passes it to `track()` (after normalisation). */
-export type HearthEvent = v.InferOutput<typeof EventSchema>;
+export type HearthEvent = Infer<typeof EventSchema>;
 /** The name of an event kind: `page_view`, `product_view`, … */
 export type EventType = HearthEvent['type'];
 /** The event kinds, in a fixed order (used for counts). */

@@ -1,6 +1,6 @@
-import * as v from 'valibot';
 import { EventSchema, type HearthEvent } from './schema';
 import { inspectInput } from './inspect-input';
+import { SchemaIssue } from './mini-schema';
 import { normaliseEvent } from './normalise-event';
 
 /** The outcome of validating one `track()` argument. */
@@ -13,9 +13,10 @@ export type Validation = { ok: true; event: HearthEvent } | { ok: false; message
 export function validateEvent(input: unknown): Validation {
   const problem = inspectInput(input);
   if (problem) return { ok: false, message: problem };
-  const result = v.safeParse(EventSchema, normaliseEvent(input as Record<string, unknown>));
-  if (result.success) return { ok: true, event: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((p) => p.key).join('.') || 'event';
-  return { ok: false, message: `${path}: ${issue.message}` };
+  try {
+    return { ok: true, event: EventSchema(normaliseEvent(input as Record<string, unknown>), '') };
+  } catch (e) {
+    if (e instanceof SchemaIssue) return { ok: false, message: `${e.path}: ${e.message}` };
+    throw e;
+  }
 }

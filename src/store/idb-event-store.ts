@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
 import { DEFAULT_RETENTION, type EventQuery, type EventStore, type RetentionPolicy } from './event-store';
+import { req, txDone } from './idb-request';
 
 /**
  * Events in IndexedDB. `getDb` returns a live connection (reopening after another tab closed
@@ -8,27 +9,31 @@ import { DEFAULT_RETENTION, type EventQuery, type EventStore, type RetentionPoli
  * the oldest 20% are evicted and the append is retried once.
  */
 export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy = DEFAULT_RETENTION): EventStore {
+  // Deletes the oldest events (by time) while `more(ts)` says so, inside `tx`.
+  const deleteOldest = (store: IDBObjectStore, more: (ts: number) => boolean) => {
+    const c = store.index('by_ts').openCursor();
+    c.onsuccess = () => { const cur = c.result; if (cur && more(cur.value.ts)) { cur.delete(); cur.continue(); } };
+  };
   const write = async (batch: readonly StoredEvent[]) => {
-    const db = await getDb();
     // 'strict' asks the browser to flush to disk before `complete`: track() promises durability.
-    const tx = db.transaction('events', 'readwrite', { durability: 'strict' });
+    const tx = (await getDb()).transaction('events', 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore('events');
     // put (not add): a retried batch rewrites the same ids instead of duplicating.
-    for (const e of batch) void tx.store.put(e);
-    const total = await tx.store.count();
-    const cutoff = IDBKeyRange.upperBound(Date.now() - policy.maxAgeMs, true);
-    let excess = Math.max(0, total - policy.maxEvents);
-    for (let c = await tx.store.index('by_ts').openCursor(); c && (excess > 0 || c.value.ts < cutoff.upper); c = await c.continue()) {
-      await c.delete();
-      excess--;
-    }
-    await tx.done;
+    for (const e of batch) store.put(e);
+    const cutoff = Date.now() - policy.maxAgeMs;
+    const count = store.count();
+    count.onsuccess = () => {
+      let excess = count.result - policy.maxEvents;
+      deleteOldest(store, (ts) => excess-- > 0 || ts < cutoff);
+    };
+    return txDone(tx);
   };
   const evictOldest = async (fraction: number) => {
-    const db = await getDb();
-    const tx = db.transaction('events', 'readwrite');
-    let n = Math.ceil((await tx.store.count()) * fraction);
-    for (let c = await tx.store.index('by_ts').openCursor(); c && n > 0; c = await c.continue(), n--) await c.delete();
-    await tx.done;
+    const tx = (await getDb()).transaction('events', 'readwrite');
+    const store = tx.objectStore('events');
+    let n = Math.ceil((await req(store.count())) * fraction);
+    deleteOldest(store, () => n-- > 0);
+    return txDone(tx);
   };
   return {
     durable: true,
@@ -43,9 +48,8 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
       }
     },
     async list(query?: EventQuery) {
-      const db = await getDb();
-      const range = query?.since !== undefined ? IDBKeyRange.lowerBound(query.since) : undefined;
-      return db.getAllFromIndex('events', 'by_ts', range, query?.limit);
+      const range = query?.since !== undefined ? IDBKeyRange.lowerBound(query.since) : null;
+      return req((await getDb()).transaction('events').objectStore('events').index('by_ts').getAll(range, query?.limit));
     },
     close() {},
   };

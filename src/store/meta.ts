@@ -1,11 +1,14 @@
 import type { HearthDbHandle } from './db-schema';
+import { req, txDone } from './idb-request';
 
 /** Reads one value from the `meta` store (undefined when absent). */
 export function getMeta<T>(db: HearthDbHandle, key: string): Promise<T | undefined> {
-  return db.get('meta', key) as Promise<T | undefined>;
+  return req(db.transaction('meta').objectStore('meta').get(key));
 }
 
 /** Writes one value to the `meta` store; resolves when committed. */
-export async function setMeta(db: HearthDbHandle, key: string, value: unknown): Promise<void> {
-  await db.put('meta', value, key);
+export function setMeta(db: HearthDbHandle, key: string, value: unknown): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  tx.objectStore('meta').put(value, key);
+  return txDone(tx);
 }

@@ -1,0 +1,85 @@
+// A tiny schema kit (≈0.5 KB) so the script tag stays small: each schema is a check function
+// that returns the clean value or throws a SchemaIssue; TypeScript types are inferred from it.
+
+/** A validation failure at `path` (dot-separated). */
+export class SchemaIssue {
+  constructor(readonly path: string, readonly message: string) {}
+}
+
+/** Returns the clean value or throws a SchemaIssue. */
+export type Check<T> = (x: unknown, path: string) => T;
+/** An optional field (may be absent or undefined). */
+export type Opt<T> = Check<T | undefined> & { opt: true };
+/** The type a check produces. */
+export type Infer<C> = C extends Check<infer T> ? T : never;
+
+type Shape = Record<string, Check<unknown>>;
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+/** The object type of a shape: fields built with opt() become optional. */
+export type InferShape<S extends Shape> = Flat<
+  { [K in keyof S as S[K] extends { opt: true } ? never : K]: Infer<S[K]> } & { [K in keyof S as S[K] extends { opt: true } ? K : never]?: Exclude<Infer<S[K]>, undefined> }
+>;
+
+const fail = (path: string, message: string): never => { throw new SchemaIssue(path || 'event', message); };
+const what = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
+
+/** A string of at most `max` characters (at least `min`, default 0), optionally matching `re`. */
+export const str = (max: number, min = 0, re?: RegExp): Check<string> => (x, p) =>
+  typeof x !== 'string' ? fail(p, `expected a string, got ${what(x)}`)
+    : x.length < min ? fail(p, min === 1 ? 'is empty' : `is shorter than ${min} characters`)
+    : x.length > max ? fail(p, `is longer than ${max} characters`)
+    : re && !re.test(x) ? fail(p, `is not in the expected format ${re}`)
+    : x;
+
+/** A finite number within [min, max]. */
+export const num = (min = -Infinity, max = Infinity): Check<number> => (x, p) =>
+  typeof x !== 'number' || !Number.isFinite(x) ? fail(p, `expected a finite number, got ${what(x)}`)
+    : x < min ? fail(p, `is below ${min}`)
+    : x > max ? fail(p, `is above ${max}`)
+    : x;
+
+/** One of the given literal values. */
+export const oneOf = <T extends string | number | boolean>(...values: T[]): Check<T> => (x, p) =>
+  values.includes(x as T) ? (x as T) : fail(p, `expected ${values.join(' or ')}, got ${String(x)}`);
+
+/** Makes a check optional. */
+export const opt = <T>(c: Check<T>): Opt<T> => Object.assign((x: unknown, p: string) => (x === undefined ? undefined : c(x, p)), { opt: true as const });
+
+/** An array of `c` with between `min` and `max` entries. */
+export const arr = <T>(c: Check<T>, min: number, max: number): Check<T[]> => (x, p) =>
+  !Array.isArray(x) ? fail(p, `expected an array, got ${what(x)}`)
+    : x.length < min ? fail(p, 'is empty')
+    : x.length > max ? fail(p, `has more than ${max} entries`)
+    : x.map((v, i) => c(v, `${p}[${i}]`));
+
+const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** An object with the given fields; unknown keys are dropped, absent optional fields omitted. */
+export const obj = <S extends Shape>(shape: S): Check<InferShape<S>> => (x, p) => {
+  if (!isPlain(x)) return fail(p, `expected an object, got ${what(x)}`);
+  const out: Record<string, unknown> = {};
+  for (const k in shape) {
+    const v = shape[k]!(x[k], p ? `${p}.${k}` : k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out as InferShape<S>;
+};
+
+/** A record of up to `max` string keys whose values pass `c`. */
+export const record = <T>(c: Check<T>, max: number): Check<Record<string, T>> => (x, p) => {
+  if (!isPlain(x)) return fail(p, `expected an object, got ${what(x)}`);
+  const keys = Object.keys(x);
+  if (keys.length > max) fail(p, `has more than ${max} keys`);
+  return Object.fromEntries(keys.map((k) => [k, c(x[k], `${p}.${k}`)]));
+};
+
+/** A tagged union: `x[key]` picks the shape; the result carries the tag. */
+export const variant = <K extends string, M extends Record<string, Shape>>(key: K, shapes: M): Check<{ [T in keyof M]: Flat<{ [_ in K]: T } & InferShape<M[T]>> }[keyof M]> => {
+  const checks = Object.fromEntries(Object.entries(shapes).map(([t, s]) => [t, obj(s)]));
+  return ((x: unknown, p: string) => {
+    const tag = isPlain(x) ? x[key] : undefined;
+    if (!isPlain(x)) return fail(p, `expected an object, got ${what(x)}`);
+    const c = typeof tag === 'string' && Object.hasOwn(checks, tag) ? checks[tag]! : fail(key, `expected one of ${Object.keys(shapes).join(', ')}, got ${String(tag)}`);
+    return { [key]: tag, ...(c(x, p) as object) };
+  }) as never;
+};

@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../../src/events/schema';
+import { HEARTH_DB_NAME } from '../../../src/store/db-schema';
+import { eraseHearthData } from '../../../src/store/erase-hearth-data';
+import { createIdbEventStore } from '../../../src/store/idb-event-store';
+import { getMeta, setMeta } from '../../../src/store/meta';
+import { getModel, putModel } from '../../../src/store/model-cache';
+import { req } from '../../../src/store/idb-request';
+import { openHearthDb } from '../../../src/store/open-hearth-db';
+import { deleteOutbox, listOutbox, putOutbox } from '../../../src/store/outbox';
+
+const ev = (i: number, ts: number): StoredEvent => ({ type: 'product_view', item: { id: `i${i}` }, id: `e${i}`, ts, itemIds: [`i${i}`] });
+
+beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
+
+describe('openHearthDb', () => {
+  it('creates events (with indexes), outbox, models and meta in version 1', async () => {
+    const db = await openHearthDb();
+    expect(db.name).toBe(HEARTH_DB_NAME);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'models', 'outbox']);
+    expect([...db.transaction('events').objectStore('events').indexNames].sort()).toEqual(['by_item', 'by_ts', 'by_type']);
+    db.close();
+  });
+  it('refuses names outside the hearth namespace', async () => {
+    await expect(openHearthDb('shop')).rejects.toThrow(/must start with "hearth"/);
+  });
+  it('rejects clearly when IndexedDB is missing', async () => {
+    const saved = globalThis.indexedDB;
+    (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
+    await expect(openHearthDb()).rejects.toThrow(/IndexedDB is not available/);
+    globalThis.indexedDB = saved;
+  });
+});
+
+describe('createIdbEventStore', () => {
+  it('appends in one batch and lists oldest first, by since and limit', async () => {
+    const db = await openHearthDb();
+    const store = createIdbEventStore(async () => db);
+    await store.append([ev(2, 2000), ev(1, 1000), ev(3, 3000)].map((e) => ({ ...e, ts: Date.now() - 10_000 + e.ts })));
+    const all = await store.list();
+    expect(all.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+    expect((await store.list({ since: all[1]!.ts })).map((e) => e.id)).toEqual(['e2', 'e3']);
+    expect((await store.list({ limit: 1 })).map((e) => e.id)).toEqual(['e1']);
+    expect(await req(db.transaction('events').objectStore('events').index('by_item').getAllKeys('i2'))).toEqual(['e2']);
+    db.close();
+  });
+  it('retains at most maxEvents, dropping the oldest', async () => {
+    const db = await openHearthDb();
+    const store = createIdbEventStore(async () => db, { maxEvents: 5, maxAgeMs: 1e12 });
+    const now = Date.now();
+    for (let b = 0; b < 4; b++) await store.append([0, 1, 2].map((k) => ev(b * 3 + k, now - 1000 + b * 3 + k)));
+    expect((await store.list()).map((e) => e.id)).toEqual(['e7', 'e8', 'e9', 'e10', 'e11']);
+    db.close();
+  });
+  it('drops events older than maxAgeMs', async () => {
+    const db = await openHearthDb();
+    const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeMs: 60_000 });
+    const now = Date.now();
+    await store.append([ev(1, now - 120_000), ev(2, now - 90_000), ev(3, now - 1000)]);
+    expect((await store.list()).map((e) => e.id)).toEqual(['e3']);
+    db.close();
+  });
+  it('two connections writing at once lose and duplicate nothing', async () => {
+    const [a, b] = await Promise.all([openHearthDb(), openHearthDb()]);
+    const sa = createIdbEventStore(async () => a);
+    const sb = createIdbEventStore(async () => b);
+    const now = Date.now();
+    await Promise.all(Array.from({ length: 20 }, (_, k) => (k % 2 ? sa : sb).append([ev(k * 2, now - 5000 + k), ev(k * 2 + 1, now - 5000 + k)])));
+    // A retried batch (same ids) must not duplicate.
+    await sa.append([ev(0, now - 5000)]);
+    const ids = (await sa.list()).map((e) => e.id);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    a.close();
+    b.close();
+  });
+});
+
+describe('outbox, model cache and meta helpers', () => {
+  it('round-trip their records', async () => {
+    const db = await openHearthDb();
+    await putOutbox(db, { id: 'u2', createdAt: 2, body: 'b' });
+    await putOutbox(db, { id: 'u1', createdAt: 1, body: new Uint8Array([1, 2]) });
+    expect((await listOutbox(db)).map((r) => r.id)).toEqual(['u1', 'u2']);
+    await deleteOutbox(db, 'u1');
+    expect((await listOutbox(db)).map((r) => r.id)).toEqual(['u2']);
+    await putModel(db, { key: 'm@1/weights', storedAt: 1, data: 'w' });
+    expect((await getModel(db, 'm@1/weights'))?.data).toBe('w');
+    await setMeta(db, 'k', { a: 1 });
+    expect(await getMeta(db, 'k')).toEqual({ a: 1 });
+    await expect(putOutbox(db, { id: '', createdAt: 0, body: '' })).rejects.toThrow(/record\.id/);
+    await expect(putModel(db, { key: 3 as unknown as string, storedAt: 0, data: '' })).rejects.toThrow(/record\.key/);
+    db.close();
+  });
+});
+
+describe('eraseHearthData', () => {
+  it('deletes every hearth* database and leaves others alone', async () => {
+    (await openHearthDb()).close();
+    (await openHearthDb('hearth-models')).close();
+    await new Promise<void>((ok) => { const r = indexedDB.open('shop-cart'); r.onsuccess = () => { r.result.close(); ok(); }; });
+    await eraseHearthData();
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['shop-cart']);
+  });
+  it('completes when another connection was open (it closes on versionchange)', async () => {
+    const db = await openHearthDb();
+    await eraseHearthData();
+    expect(await indexedDB.databases()).toEqual([]);
+    expect(() => db.transaction('events')).toThrow();
+  });
+});
