@@ -288,7 +288,7 @@ export interface WorkerResults {
 }
 
 /** Error codes a worker answer can carry. */
-export type WorkerErrorCode = 'invalid_argument' | 'no_model' | 'model_integrity' | 'backend' | 'timeout' | 'unsupported' | 'internal';
+export type WorkerErrorCode = 'invalid_argument' | 'no_consent' | 'worker_unavailable' | 'no_model' | 'model_integrity' | 'backend' | 'timeout' | 'unsupported' | 'internal';
 
 /** Worker → page messages: exactly one per request id. */
 export type WorkerResponse =

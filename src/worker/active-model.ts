@@ -1,0 +1,74 @@
+import { loadModel } from '../model/artifacts';
+import { ArtifactError } from '../model/artifact-error';
+import type { ModelArtifacts, ModelManifest } from '../model/model-manifest';
+import type { SasRec } from '../model/sasrec';
+import { createItemIndex, type ItemIndex } from '../recommend/item-index';
+import { RecommendError } from '../recommend/recommend-error';
+
+/** A verified model built on the current backend, with what ranking needs around it. */
+export interface ActiveModel {
+  readonly version: string;
+  readonly manifest: ModelManifest;
+  readonly artifacts: ModelArtifacts;
+  readonly ids: ItemIndex;
+  readonly popularity: Float32Array;
+  /** Scores over all indices (0 = padding) for a history of indices, oldest first. */
+  score(history: readonly number[]): Float32Array;
+  /** Evidence per history position for one recommended index: attention × item similarity. */
+  evidence(history: readonly number[], target: number, attention: Float32Array): Float32Array;
+  /** The model's attention over the history from the newest position (sums to 1). */
+  attention(history: readonly number[]): Float32Array;
+  /** Cosine similarity of two items' embeddings (for MMR). */
+  similarity(a: number, b: number): number;
+  dispose(): void;
+}
+
+/**
+ * Verifies (every shard's sha256, shapes, sizes) and builds a model from artifacts on the active
+ * tfjs backend. Integrity failures reject with RecommendError('model_integrity'). Item
+ * embeddings are kept on the CPU side too, for reasons and MMR without extra GPU reads.
+ */
+export async function buildActiveModel(artifacts: ModelArtifacts): Promise<ActiveModel> {
+  let model: SasRec;
+  let manifest: ModelManifest;
+  try {
+    ({ model, manifest } = await loadModel(artifacts));
+  } catch (e) {
+    if (e instanceof ArtifactError) throw new RecommendError('model_integrity', `model rejected: ${e.message}`);
+    throw e;
+  }
+  const ids = createItemIndex(manifest.items);
+  const dim = model.config.dim;
+  const emb = model.getWeights().item_emb!;
+  // Inverse norms once, so similarity is a dot product.
+  const inv = new Float32Array(ids.size + 1);
+  for (let i = 0; i <= ids.size; i++) {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += emb[i * dim + j]! ** 2;
+    inv[i] = s > 0 ? 1 / Math.sqrt(s) : 0;
+  }
+  const similarity = (a: number, b: number) => {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += emb[a * dim + j]! * emb[b * dim + j]!;
+    return s * inv[a]! * inv[b]!;
+  };
+  return {
+    version: manifest.modelVersion,
+    manifest,
+    artifacts,
+    ids,
+    popularity: Float32Array.from(manifest.popularity),
+    score: (history) => model.scoreAll(history),
+    attention: (history) => model.explain(history),
+    evidence(history, target, attention) {
+      const out = new Float32Array(history.length);
+      for (let t = 0; t < history.length; t++) out[t] = attention[t]! * Math.max(0, similarity(history[t]!, target));
+      return out;
+    },
+    similarity,
+    dispose: () => {
+      // On a lost WebGL context freeing may fail; the backend is being dropped anyway.
+      try { model.dispose(); } catch { /* ignore */ }
+    },
+  };
+}
