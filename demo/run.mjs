@@ -46,6 +46,7 @@ const server = createStorefrontServer({
   ranking: data.ranking,
   publicDir: join(here, 'public'),
   distDir: join(root, 'dist'),
+  wasmDir: join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
   modelDir: model.status === 'unavailable' ? null : modelDir,
   aggregationUrl: aggregation.url,
 });

@@ -21,7 +21,7 @@ const TYPES = {
 /**
  * Creates (does not start) the storefront server. Promises: GET-only pages (`/`, `/category/:id`,
  * `/product/:id`, `/search?q=`, `/cart`, `/checkout`, `/privacy`, `/spa/`), `/catalog.json`,
- * `/thumbs/:id.svg`, `/static/*` (demo/public), `/dist/*` (the built bundles), `/model/*`
+ * `/thumbs/:id.svg`, `/static/*` (demo/public), `/dist/*` (the built bundles, then `wasmDir`), `/model/*`
  * (the demo model files), and `/v1/*` proxied to `aggregationUrl` (502 with a reason when it is
  * down or not configured). Unknown products and paths get a helpful 404 page, never a blank one.
  * @param {{ catalog: import('./catalog.mjs').Product[], ranking: string[], publicDir: string, distDir: string, modelDir?: string|null, aggregationUrl?: string|null, wasmDir?: string|null }} opts
@@ -66,7 +66,9 @@ export function createStorefrontServer(opts) {
 
   const statics = [
     ['/static/', publicDir], ['/spa/', join(publicDir, 'spa')], ['/dist/', distDir],
-    ...(opts.modelDir ? [['/model/', opts.modelDir]] : []), ...(opts.wasmDir ? [['/wasm/', opts.wasmDir]] : []),
+    // tfjs .wasm files are looked up next to the worker; serve them from the package if the build did not copy them.
+    ...(opts.wasmDir ? [['/dist/', opts.wasmDir]] : []),
+    ...(opts.modelDir ? [['/model/', opts.modelDir]] : []),
   ];
 
   return createServer(async (req, res) => {

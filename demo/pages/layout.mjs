@@ -19,7 +19,7 @@ export function layout({ title, body, head = '', page, query = '' }) {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/styles.css">
 ${head}
-<script src="/dist/hearth.iife.js" data-hearth-endpoint="/v1" data-hearth-worker="/dist/hearth-worker.js" defer></script>
+<script src="/dist/hearth.iife.js" data-hearth data-require-consent="true" defer></script>
 <script type="module" src="/static/storefront.js"></script>
 </head>
 <body data-page="${page}">
@@ -35,6 +35,11 @@ ${head}
   <button class="privacy-toggle" type="button" aria-controls="privacy-panel" aria-expanded="false">Your data</button>
 </header>
 <nav class="cats" aria-label="Departments"><ul>${CATEGORIES.map((c) => html`<li><a href="/category/${c.id}">${c.label}</a></li>`)}</ul></nav>
+<section class="consent-banner" aria-labelledby="consent-title" hidden>
+  <h2 id="consent-title">Personalise this shop, on this device only?</h2>
+  <p>Hearth can keep what you browse here in this browser to recommend products. Your events never leave the device; with your consent, only clipped, noised model updates do. Change your mind any time under “Your data”.</p>
+  <button type="button" class="consent-yes">Yes, personalise</button> <button type="button" class="consent-no secondary">No thanks</button>
+</section>
 <div class="notice" role="status" aria-live="polite" hidden></div>
 <main id="main" tabindex="-1">
 ${body}

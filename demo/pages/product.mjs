@@ -26,7 +26,7 @@ export function productPage({ product: p, related }) {
   const label = categoryLabel(p.category) ?? p.category;
   const body = html`
 <nav aria-label="Breadcrumb" class="crumbs"><a href="/">Home</a> › <a href="/category/${p.category}">${label}</a></nav>
-<article class="product" data-hearth-item="${p.id}">
+<article class="product" data-product-id="${p.id}">
   <img src="/thumbs/${p.id}.svg" alt="${p.name}" width="320" height="320">
   <div>
     <h1>${p.name}</h1>

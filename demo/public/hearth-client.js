@@ -41,17 +41,12 @@ export function features() {
   return call(['features'], {});
 }
 
-/** The newest stored events (newest first), or undefined when the SDK cannot list them. */
-export function recentEvents(limit) {
-  return call(['events', 'recentEvents', 'listEvents'], { limit });
+/** Every stored event, oldest first (`hearth.events()`), or undefined. */
+export function storedEvents() {
+  return call(['events']);
 }
 
-/** How many events are stored on this device, or undefined. */
-export function eventCount() {
-  return call(['eventCount', 'countEvents']);
-}
-
-/** Model version + backend status, or undefined. */
+/** Model version + backend status, or undefined when the SDK has no model yet. */
 export function modelStatus() {
   return call(['modelStatus', 'status']);
 }
@@ -63,15 +58,15 @@ export function lastUpdate() {
 
 /** The current consent (true/false), or undefined when the SDK does not say. */
 export function getConsent() {
-  return call(['getConsent', 'hasConsent']);
+  return call(['consentGiven', 'getConsent', 'hasConsent']);
 }
 
-/** Grants or withdraws consent. */
+/** Grants or withdraws consent (withdrawing erases Hearth's data, per the SDK). */
 export function setConsent(granted) {
-  return call(['consent', 'setConsent'], granted);
+  return call(['consent'], granted);
 }
 
 /** Erases everything Hearth stored on this device. */
 export function forgetMe() {
-  return call(['forget', 'forgetMe', 'erase']);
+  return call(['forget']);
 }

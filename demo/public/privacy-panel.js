@@ -2,6 +2,7 @@
 // the last update that left the device looked like, consent, and "forget me".
 import { loadCatalog } from './catalog-client.js';
 import * as sdk from './hearth-client.js';
+import { clearConsentFlag, consentState, decideConsent } from './consent.js';
 
 /** Wires the panel toggle; opens the panel on /privacy. Never throws. */
 export function setupPrivacyPanel() {
@@ -26,15 +27,22 @@ export function setupPrivacyPanel() {
 /** Re-reads everything from the SDK and redraws the panel body. */
 export async function renderPanel(panel) {
   const body = panel.querySelector('.privacy-body');
+  if (!globalThis.Hearth) {
+    body.replaceChildren(para('Hearth is not running on this page, so nothing is stored on this device.'));
+    panel.querySelector('.privacy-loading')?.setAttribute('hidden', '');
+    return;
+  }
   const loading = panel.querySelector('.privacy-loading');
-  const [catalog, count, events, feats, model, update, consent] = await Promise.all([
-    loadCatalog(), sdk.eventCount(), sdk.recentEvents(5), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), sdk.getConsent(),
+  const [catalog, all, feats, model, update, consent] = await Promise.all([
+    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), consentState(),
   ]);
+  const events = Array.isArray(all) ? all.slice(-5).reverse() : [];
   const nameOf = (id) => catalog?.get(id)?.name ?? `item ${id}`;
   body.replaceChildren(
     section('Events stored on this device', [
-      dl([['Count', storedCount(count, feats)]]),
-      list((Array.isArray(events) ? events : []).map((e) => describeEvent(e, nameOf)), 'No events yet.', 'events'),
+      dl([['Count', Array.isArray(all) ? String(all.length) : 'unavailable']]),
+      heading('Latest'),
+      list(events.map((e) => describeEvent(e, nameOf)), 'No events yet.', 'events'),
     ]),
     section('Features computed here', featureRows(feats, nameOf)),
     section('Model', [dl([
@@ -74,15 +82,16 @@ function controls(panel, consent) {
   const box = document.createElement('input');
   box.type = 'checkbox';
   box.className = 'consent';
-  box.checked = consent === true;
-  label.append(box, ' Help improve recommendations (share clipped, noised model updates)');
-  box.addEventListener('change', async () => { await sdk.setConsent(box.checked); await renderPanel(panel); });
+  box.checked = consent === 'granted';
+  label.append(box, ' Personalise on this device (and share clipped, noised model updates)');
+  box.addEventListener('change', async () => { await decideConsent(box.checked); await renderPanel(panel); });
   const forget = document.createElement('button');
   forget.type = 'button';
   forget.className = 'forget-me';
   forget.textContent = 'Forget me';
   forget.addEventListener('click', async () => {
     await sdk.forgetMe();
+    clearConsentFlag();
     try { localStorage.removeItem('hearth-demo-cart'); } catch { /* nothing to remove */ }
     await renderPanel(panel);
     const done = panel.querySelector('.forgotten') ?? document.createElement('p');
@@ -97,18 +106,13 @@ function controls(panel, consent) {
 
 function describeEvent(e, nameOf) {
   const item = e.item?.id ?? e.items?.[0]?.id ?? e.itemIds?.[0];
-  const what = e.type === 'search' ? `“${e.query}”` : item ? nameOf(item) : e.url ?? '';
+  const what = e.type === 'search' ? `“${e.query}”` : item ? nameOf(item) : e.url ? new URL(e.url).pathname : '';
+  const kind = e.type === 'custom' ? e.name : e.type;
   const when = e.ts ? new Date(e.ts).toLocaleTimeString() : '';
-  return `${e.type} ${what} ${when}`.trim();
+  return `${kind} ${what} ${when}`.trim();
 }
 
 const fmt = (n) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(3) : '—');
-// The SDK's own count when it has one, else the sum of the feature counters.
-function storedCount(count, feats) {
-  if (typeof count === 'number') return String(count);
-  if (feats?.counts) return String(Object.values(feats.counts).reduce((a, b) => a + b, 0));
-  return 'unavailable';
-}
 
 function section(title, children) {
   const s = document.createElement('section');

@@ -10,7 +10,7 @@ export async function setupRails() {
   const rails = [...document.querySelectorAll('[data-hearth-recs]')];
   if (rails.length === 0) return;
   const catalog = await loadCatalog();
-  const context = document.querySelector('article.product')?.dataset.hearthItem;
+  const context = document.querySelector('article.product')?.dataset.productId;
   for (const rail of rails) {
     try {
       await fillRail(rail, catalog, context);
@@ -39,6 +39,7 @@ async function fillRail(rail, catalog, context) {
   const list = document.createElement('ul');
   list.className = 'tiles';
   list.setAttribute('aria-label', 'Recommended products');
+  list.dataset.hearthList = 'for-you';
   for (const r of items) list.append(recTile(catalog.get(r.itemId), whyText(r, result.source, catalog)));
   rail.replaceChildren(list);
   rail.dataset.source = result.source;

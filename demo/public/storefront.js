@@ -4,9 +4,11 @@ import { setupCart } from './cart.js';
 import { setupRails } from './rail.js';
 import { setupPrivacyPanel } from './privacy-panel.js';
 import { track } from './hearth-client.js';
+import { setupConsentBanner } from './consent.js';
 
 const parts = [
   setupCart,
+  setupConsentBanner,
   setupPrivacyPanel,
   setupRails,
   () => {

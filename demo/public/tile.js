@@ -9,8 +9,8 @@ const money = (n) => `€${Number(n).toFixed(2)}`;
 export function recTile(product, why) {
   const li = document.createElement('li');
   li.className = 'tile';
-  li.dataset.hearthItem = product.id;
-  li.dataset.hearthRec = product.id;
+  // The same data-hearth-* details the server's tiles carry, for autocapture.
+  Object.assign(li.dataset, { hearthItem: product.id, hearthName: product.name, hearthCategory: product.category, hearthBrand: product.brand, hearthPrice: String(product.price), hearthCurrency: 'EUR', hearthRec: product.id });
   const a = document.createElement('a');
   a.href = `/product/${encodeURIComponent(product.id)}`;
   const img = document.createElement('img');

@@ -11,7 +11,10 @@ let catalog = new Map();
 async function boot() {
   try {
     const mod = await import('/dist/hearth.esm.js');
-    hearth = await mod.createHearth({ endpoint: '/v1', workerUrl: '/dist/hearth-worker.js', autocapture: false });
+    // Products are tracked explicitly on route changes; tiles and page views are autocaptured.
+    hearth = mod.createHearth({ requireConsent: true, autocapture: { products: false, dwell: false } });
+    // The consent the shopper gave in the script-tag shop is remembered in Hearth's database.
+    if (localStorage.getItem('hearth-demo-consent') !== 'granted') explain('Personalisation is off until you allow it in the shop (the banner on any shop page, or “Your data”).');
   } catch (err) {
     explain(`Personalisation is unavailable (${err?.message ?? err}); the app works without it.`);
   }
@@ -45,6 +48,7 @@ async function boot() {
 
 async function route() {
   const params = new URLSearchParams(location.search);
+  document.querySelector('.spa-list')?.setAttribute('data-hearth-list', 'spa');
   const item = catalog.get(params.get('item') ?? '');
   const dept = params.get('dept') ?? item?.category ?? 'kitchen';
   if (item) {
