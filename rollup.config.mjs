@@ -1,6 +1,6 @@
 // One config, one entry per shipped bundle. Browser bundles never see src/server, src/cli or
 // Node built-ins; Node bundles keep their dependencies external.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
@@ -35,10 +35,20 @@ const configs = [
 ];
 
 if (existsSync('src/worker/worker.ts')) {
+  // The worker finds the tfjs .wasm files next to itself (setWasmPaths), so ship them in dist/.
+  const wasmDir = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
+  const copyWasm = {
+    name: 'copy-tfjs-wasm',
+    generateBundle() {
+      for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+        this.emitFile({ type: 'asset', fileName: f, source: readFileSync(`${wasmDir}/${f}`) });
+      }
+    },
+  };
   configs.push({
     input: 'src/worker/worker.ts',
     output: { file: 'dist/hearth-worker.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
-    plugins: [...browserPlugins(), minify()],
+    plugins: [...browserPlugins(), minify(), copyWasm],
   });
 }
 
