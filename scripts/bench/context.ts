@@ -1,6 +1,7 @@
 // What every figure group receives: the run's mode and the shared, lazily started resources.
 import type { Browser } from '@playwright/test';
 import type { BenchServer } from './http';
+import type { BenchModel } from './bench-model';
 import type { PeerBundle } from './peer-bundles';
 
 /** Shared state of one bench run. */
@@ -20,6 +21,8 @@ export interface BenchContext {
   browser(): Promise<Browser>;
   /** A peer tracker built for the browser, built once per run; rejects with Unavailable. */
   peer(name: PeerBundle['name']): Promise<PeerBundle>;
+  /** The 23,715-item bench model, written once per run and mounted at /bench-model/. */
+  benchModel(): Promise<BenchModel>;
   /** A progress line on stderr. */
   log(message: string): void;
 }

@@ -14,16 +14,18 @@ import { hasHearthFailure, type Figure } from './figure';
 import { runGroup, type FigureGroup } from './group';
 import { startBenchServer, type BenchServer } from './http';
 import { machineInfo } from './machine';
+import { writeBenchModel } from './bench-model';
 import { buildPeer, type PeerBundle } from './peer-bundles';
 import { deriveRatios } from './ratios';
 import { serverThroughput } from './server-throughput';
 import { sizes } from './sizes';
-import { recommendLatency } from './recommend-latency';
+import { quality } from './quality';
+import { CATALOG_ITEMS, recommendLatency } from './recommend-latency';
 import { renderMarkdown, toJsonLine, type Report } from './table';
 import { trackCost } from './track-cost';
 
 /** Every figure group, in the order the table shows them. */
-export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, serverThroughput];
+export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, serverThroughput, quality];
 
 const memo = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | undefined;
@@ -79,6 +81,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!peers.has(name)) { log(`building ${name} for the browser`); peers.set(name, buildPeer(name, cacheDir, { root, reuse: args.quick })); }
       return peers.get(name)!;
     },
+    benchModel: memo(async () => {
+      log('writing the 23,715-item bench model');
+      const m = await writeBenchModel(root, join(tmp, 'bench-model'), CATALOG_ITEMS);
+      (await ctx.server()).mount('/bench-model/', m.dir);
+      return m;
+    }),
     log,
   };
 
