@@ -76,6 +76,7 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
     sync: 'normal',
     ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
   } as ResolvedServerOptions;
+  if (o.maxUpdatesPerRound === undefined) r.maxUpdatesPerRound = Math.max(10_000, r.minUpdates);
   check(Number.isInteger(r.minUpdates) && r.minUpdates >= 1, 'minUpdates must be an integer ≥ 1');
   check(r.roundSeconds > 0 && Number.isFinite(r.roundSeconds), 'roundSeconds must be > 0');
   check(Number.isInteger(r.maxUpdatesPerRound) && r.maxUpdatesPerRound >= r.minUpdates, 'maxUpdatesPerRound must be an integer ≥ minUpdates');
