@@ -13,6 +13,7 @@ export interface CommandEntry {
 export const COMMANDS: Record<string, CommandEntry> = {
   train: { summary: 'train the recommender on a dataset and export it', load: () => import('./train-command') },
   eval: { summary: 'evaluate a model (or the popularity baseline) on a dataset', load: () => import('./eval-command') },
+  serve: { summary: 'run the federated aggregation server (HTTP + SQLite)', load: () => import('./serve') },
 };
 
 function topHelp(): string {
