@@ -1,7 +1,7 @@
 // Runs `hearth serve` (the federated aggregation server, embedded SQLite store) as a child
 // process for the demo, and waits until it answers.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 export async function startAggregation({ root, store, modelDir, timeoutMs = 15_000 }) {
   const none = (reason) => ({ url: null, reason, stop: async () => {} });
   if (!existsSync(join(root, 'dist/node/cli.js'))) return none('the hearth CLI is not built');
+  resetStoreIfModelChanged(store, modelDir);
   const port = await freePort();
   const args = [join(root, 'bin/hearth.js'), 'serve', '--port', String(port), '--store', store];
   if (modelDir && existsSync(modelDir)) args.push('--model', modelDir);
@@ -38,6 +39,19 @@ export async function startAggregation({ root, store, modelDir, timeoutMs = 15_0
   }
   await stop();
   return none(`hearth serve did not start${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`);
+}
+
+/**
+ * The store seeds version 1 from the model only when it is empty, so a retrained demo model
+ * needs a fresh store: it is deleted when the model's training stamp differs from last time.
+ */
+function resetStoreIfModelChanged(store, modelDir) {
+  const stampFile = modelDir ? join(modelDir, '.demo-inputs') : null;
+  const current = stampFile && existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : 'none';
+  const seen = `${store}.model`;
+  if (existsSync(seen) && readFileSync(seen, 'utf8') === current) return;
+  for (const f of [store, `${store}-wal`, `${store}-shm`]) rmSync(f, { force: true });
+  writeFileSync(seen, current);
 }
 
 /** A port that was free a moment ago (the OS picks it). */

@@ -31,9 +31,13 @@ async function fillRail(rail, catalog, context) {
   const k = Number(rail.dataset.k) || 8;
   if (!catalog) return; // popularity tiles from the server stay; loadCatalog explained why
   const result = await recommend({ k, ...(context ? { context: [context], exclude: [context] } : {}) });
-  const items = (result?.items ?? []).filter((r) => catalog.has(r.itemId));
-  if (!result || items.length === 0) {
-    if (result?.warning) explain(`Recommendations fell back to popularity: ${result.warning}`);
+  if (!result) {
+    explain('On-device recommendations are unavailable right now; showing what is popular instead.');
+    return;
+  }
+  const items = (result.items ?? []).filter((r) => catalog.has(r.itemId));
+  if (items.length === 0) {
+    if (result.warning) explain(`Recommendations fell back to popularity: ${result.warning}`);
     return;
   }
   const list = document.createElement('ul');

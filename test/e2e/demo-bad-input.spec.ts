@@ -4,7 +4,8 @@ import { watchErrors } from './demo-support/browser-watch';
 
 // Bad input never gives a blank page: the shop explains and falls back to popularity.
 let demo: RunningDemo;
-test.beforeAll(async () => { demo = await startDemo(); });
+// The first start may train the demo model (minutes on a busy two-core machine).
+test.beforeAll(async () => { test.setTimeout(300_000); demo = await startDemo(); });
 test.afterAll(async () => { await demo?.stop(); });
 
 test('an unknown product id explains itself and offers popular products', async ({ page }) => {
@@ -65,7 +66,7 @@ test('add to cart and checkout still work when Hearth itself fails to load', asy
 
 test.describe('with the aggregation server down', () => {
   let down: RunningDemo;
-  test.beforeAll(async () => { down = await startDemo(['--no-aggregation']); });
+  test.beforeAll(async () => { test.setTimeout(300_000); down = await startDemo(['--no-aggregation']); });
   test.afterAll(async () => { await down?.stop(); });
 
   test('the shop explains and keeps working on popularity', async ({ page }) => {

@@ -1,14 +1,33 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startDemo, type RunningDemo } from './demo-support/start-demo';
 import { hearthDatabases, storedEvents, watchErrors } from './demo-support/browser-watch';
+import { grantConsent } from './demo-support/consent';
 
 // Cart, checkout and "forget me", checked against the real IndexedDB of the page's origin.
 let demo: RunningDemo;
-test.beforeAll(async () => { demo = await startDemo(); });
+
+/** Hearth saw events on this page (autocapture ran) yet wrote none, and no database exists. */
+async function expectTrackedButNotStored(page: Page) {
+  const stats = () => page.evaluate(() => (window as unknown as { Hearth: { stats(): { tracked: number; stored: number } } }).Hearth.stats());
+  await expect.poll(async () => (await stats()).tracked, { timeout: 10_000 }).toBeGreaterThan(0);
+  expect((await stats()).stored).toBe(0);
+  expect(await hearthDatabases(page)).toEqual([]);
+}
+// The first start may train the demo model (minutes on a busy two-core machine).
+test.beforeAll(async () => { test.setTimeout(300_000); demo = await startDemo(); });
 test.afterAll(async () => { await demo?.stop(); });
+
+test('nothing is stored before the shopper consents', async ({ page }) => {
+  await page.goto(demo.url + '/product/7');
+  await expect(page.getByRole('button', { name: 'Yes, personalise' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('.cart-count')).toHaveText('1');
+  await expectTrackedButNotStored(page);
+});
 
 test('add to cart and checkout record a purchase on the device', async ({ page }) => {
   const errors = watchErrors(page);
+  await grantConsent(page, demo.url);
   await page.goto(demo.url + '/product/12');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.locator('.cart-count')).toHaveText('1');
@@ -28,6 +47,7 @@ test('add to cart and checkout record a purchase on the device', async ({ page }
 
 test('the privacy panel shows stored events, and "forget me" leaves nothing behind', async ({ page }) => {
   const errors = watchErrors(page);
+  await grantConsent(page, demo.url);
   await page.goto(demo.url + '/product/30');
   await page.goto(demo.url + '/product/40');
   await expect.poll(async () => (await storedEvents(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
@@ -39,5 +59,9 @@ test('the privacy panel shows stored events, and "forget me" leaves nothing behi
   expect(await storedEvents(page)).toEqual([]);
   expect(await hearthDatabases(page)).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem('hearth-demo-cart'))).toBeNull();
+  // Consent was erased too: the next page asks again and records nothing meanwhile.
+  await page.goto(demo.url + '/product/50');
+  await expect(page.getByRole('button', { name: 'Yes, personalise' })).toBeVisible();
+  await expectTrackedButNotStored(page);
   expect(errors).toEqual([]);
 });

@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startDemo, type RunningDemo } from './demo-support/start-demo';
 import { watchErrors } from './demo-support/browser-watch';
+import { grantConsent } from './demo-support/consent';
 
 // Every storefront page renders, has landmarks, alt text and keyboard focus, and logs no
 // errors; the README screenshots come from here.
 let demo: RunningDemo;
-test.beforeAll(async () => { demo = await startDemo(); });
+// The first start may train the demo model (minutes on a busy two-core machine).
+test.beforeAll(async () => { test.setTimeout(300_000); demo = await startDemo(); });
 test.afterAll(async () => { await demo?.stop(); });
 
 const PAGES = ['/', '/category/audio', '/product/17', '/search?q=tent', '/search?q=', '/cart', '/checkout', '/privacy', '/spa/'];
@@ -62,7 +64,7 @@ test('keyboard: the privacy panel opens, focuses its heading and closes on Escap
 test('screenshots of home, product and the privacy panel', async ({ page }) => {
   mkdirSync('docs/screenshots', { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(demo.url + '/category/outdoors');
+  await grantConsent(page, demo.url);
   for (const n of [0, 1, 2]) {
     await page.goto(demo.url + '/category/outdoors');
     await page.locator('main [data-hearth-item] a').nth(n).click();
@@ -74,5 +76,6 @@ test('screenshots of home, product and the privacy panel', async ({ page }) => {
   await page.screenshot({ path: 'docs/screenshots/home.png' });
   await page.getByRole('button', { name: 'Your data' }).click();
   await expect(page.locator('.privacy-loading')).toBeHidden({ timeout: 30_000 });
+  await expect(page.locator('#privacy-panel ol.events li').first()).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/privacy-panel.png' });
 });

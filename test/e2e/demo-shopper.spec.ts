@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startDemo, type RunningDemo } from './demo-support/start-demo';
 import { storedEvents, watchErrors } from './demo-support/browser-watch';
+import { grantConsent } from './demo-support/consent';
 
 // The demo's promise: recommendations visibly follow what you browse, on this device.
 let demo: RunningDemo;
-test.beforeAll(async () => { demo = await startDemo(); });
+// The first start may train the demo model (minutes on a busy two-core machine).
+test.beforeAll(async () => { test.setTimeout(300_000); demo = await startDemo(); });
 test.afterAll(async () => { await demo?.stop(); });
 
 interface Product { id: string; category: string }
@@ -27,6 +29,7 @@ test('a shopper who views several products of one category moves the "for you" r
   const byId = new Map(catalog.map((p) => [p.id, p]));
   const category = 'pets';
 
+  await grantConsent(page, demo.url);
   const before = await railShare(page, byId, category);
   // Browse like a person: open the department, click through to five different products.
   for (let n = 0; n < 5; n++) {

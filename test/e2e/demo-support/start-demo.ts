@@ -13,7 +13,7 @@ export interface RunningDemo {
  * once it printed its URL. Extra flags (e.g. `--no-aggregation`) pass through. Rejects with the
  * demo's log when it exits or does not print a URL within `timeoutMs` (first run trains the model).
  */
-export function startDemo(flags: string[] = [], timeoutMs = 110_000): Promise<RunningDemo> {
+export function startDemo(flags: string[] = [], timeoutMs = 280_000): Promise<RunningDemo> {
   const child: ChildProcess = spawn(process.execPath, ['demo/run.mjs', '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
