@@ -3,10 +3,12 @@
 import { setupCart } from './cart.js';
 import { setupRails } from './rail.js';
 import { setupPrivacyPanel } from './privacy-panel.js';
-import { track } from './hearth-client.js';
+import { hearth, track } from './hearth-client.js';
 import { setupConsentBanner } from './consent.js';
 
 const parts = [
+  // Says up front when the Hearth script did not load (the shop still works).
+  hearth,
   setupCart,
   setupConsentBanner,
   setupPrivacyPanel,
