@@ -4,7 +4,7 @@ import { HEARTH_DB_NAME } from './store/db-schema';
 import type { HearthOptions } from './hearth-types';
 
 /** HearthOptions with every default filled in. */
-export type ResolvedOptions = Required<Omit<HearthOptions, 'onError' | 'autocapture'>> & Pick<HearthOptions, 'onError'> & { autocapture: AutocaptureOptions | false };
+export type ResolvedOptions = Required<Omit<HearthOptions, 'onError' | 'autocapture' | 'recommend'>> & Pick<HearthOptions, 'onError'> & { autocapture: AutocaptureOptions | false };
 
 /** Checks createHearth() options and fills defaults; throws a HearthError naming the bad field. */
 export function resolveOptions(o: HearthOptions): ResolvedOptions {

@@ -2,6 +2,10 @@ import type { AutocaptureOptions } from './events/autocapture/autocapture-option
 import type { HearthError } from './events/hearth-error';
 import type { StoredEvent } from './events/schema';
 import type { Features } from './features/features-snapshot';
+import type { RecommendOptions, RecommendResult } from './protocol';
+import type { PropensityResult } from './propensity/propensity-types';
+import type { RecommendConfig } from './worker/recommend-config';
+import type { RecommenderControls } from './worker/recommend-api';
 
 /** Options of createHearth(); every field is optional. */
 export interface HearthOptions {
@@ -29,6 +33,8 @@ export interface HearthOptions {
   maxEventsPerSecond?: number;
   /** "memory" never touches IndexedDB (tests, previews). Default "auto". */
   storage?: 'auto' | 'memory';
+  /** On-device recommendations: worker, model and wasm URLs, backend, catalog (src/worker). */
+  recommend?: RecommendConfig;
 }
 
 /**
@@ -58,4 +64,10 @@ export interface Hearth {
   stats(): HearthStats;
   /** Writes what is queued, stops autocapture and closes the database. */
   close(): Promise<void>;
+  /** Top-K recommendations computed on this device in a Web Worker, each with score and reasons. Rejects (never throws) with a clear error. */
+  recommend(options: RecommendOptions): Promise<RecommendResult>;
+  /** Purchase propensity in [0, 1] from on-device features (needs `recommend.propensityUrl`). */
+  propensity(itemId?: string): Promise<PropensityResult>;
+  /** The recommendation worker's controls: status, backend, model refresh, catalog. */
+  recommender: RecommenderControls;
 }

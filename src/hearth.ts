@@ -18,6 +18,9 @@ import { createIdbEventStore } from './store/idb-event-store';
 import { createMemoryEventStore } from './store/memory-event-store';
 import { getMeta, setMeta } from './store/meta';
 import { openHearthDb } from './store/open-hearth-db';
+import { createPropensityApi } from './propensity/propensity-api';
+import { createRecommendApi } from './worker/recommend-api';
+import { validateRecommendConfig } from './worker/recommend-config';
 
 const CONSENT_KEY = 'consent';
 
@@ -121,6 +124,11 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     return value;
   };
 
+  // Recommendations (src/worker) and propensity (src/propensity): the worker is loaded lazily by URL.
+  const recConfig = validateRecommendConfig(options.recommend);
+  const recs = createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events() });
+  const propensity = createPropensityApi({ modelUrl: recConfig.propensityUrl, consented, features: () => hearth.features() });
+
   const flushNow = () => { void writer.flush(); };
   const onHidden = () => { if (document.visibilityState === 'hidden') flushNow(); };
   const hearth: Hearth = {
@@ -178,9 +186,13 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       return computeFeatures(events, Date.now());
     },
     stats: () => ({ ...stats }),
+    recommend: (opts) => recs.recommend(opts),
+    propensity: (itemId) => propensity(itemId),
+    recommender: recs.recommender,
     async close() {
       if (closed) return;
       closed = true;
+      recs.recommender.terminate();
       stopAutocapture();
       if (typeof window !== 'undefined') { removeEventListener('pagehide', flushNow); document.removeEventListener('visibilitychange', onHidden); }
       await writer.flush();
