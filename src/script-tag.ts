@@ -3,6 +3,8 @@
 import { createHearth } from './hearth';
 import type { AutocaptureOptions } from './events/autocapture/autocapture-options';
 import type { Hearth, HearthOptions } from './hearth-types';
+import { fillRecsContainers } from './recommend/fill-recs-containers';
+import { recommendConfigFromDataset } from './worker/recommend-config';
 
 type Queued = [method: string, ...args: unknown[]];
 
@@ -14,6 +16,8 @@ export function optionsFromScript(el: HTMLElement | null): HearthOptions {
   const yes = (v?: string) => v !== undefined && v !== 'false' && v !== '0';
   const o: HearthOptions = { requireConsent: yes(d.requireConsent), debug: yes(d.debug) };
   if (d.dbName) o.dbName = d.dbName;
+  // Recommendations: worker/model/wasm URLs (data-worker-src, data-model-url, …); see src/worker.
+  o.recommend = recommendConfigFromDataset(d, el?.getAttribute('src') ?? null);
   const ac = d.autocapture;
   if (ac !== undefined && ac !== '' && ac !== 'true') {
     const on = ac.split(',').map((s) => s.trim());
@@ -47,6 +51,10 @@ function boot(): void {
     }
   }
   dispatchEvent(new CustomEvent('hearth:ready'));
+  // Shops can mark containers with data-hearth-recs + a <template>; fill them once the DOM is there.
+  const fillRecs = () => { void fillRecsContainers((opts) => hearth.recommend(opts)); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillRecs, { once: true });
+  else fillRecs();
 }
 
 boot();

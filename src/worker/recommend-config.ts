@@ -38,3 +38,22 @@ export function validateRecommendConfig(raw: unknown): RecommendConfig {
   if (o.prefetch !== undefined && typeof o.prefetch !== 'boolean') bad('prefetch must be a boolean');
   return o as RecommendConfig;
 }
+
+/**
+ * The recommend config from a script tag's data-* attributes: data-worker-src (default:
+ * hearth-worker.js next to the script), data-model-url, data-wasm-path, data-backend,
+ * data-propensity-url, data-recs-timeout (ms), data-prefetch. Left to validateRecommendConfig.
+ */
+export function recommendConfigFromDataset(d: DOMStringMap, scriptSrc: string | null): RecommendConfig {
+  const c: RecommendConfig = {};
+  const base = typeof location !== 'undefined' ? location.href : undefined;
+  if (d.workerSrc) c.workerUrl = d.workerSrc;
+  else if (scriptSrc) c.workerUrl = new URL('hearth-worker.js', new URL(scriptSrc, base)).href;
+  if (d.modelUrl) c.modelUrl = d.modelUrl;
+  if (d.wasmPath) c.wasmPath = d.wasmPath;
+  if (d.backend) c.backend = d.backend as RecommendConfig['backend'];
+  if (d.propensityUrl) c.propensityUrl = d.propensityUrl;
+  if (d.recsTimeout) c.timeoutMs = Number(d.recsTimeout);
+  if (d.prefetch !== undefined) c.prefetch = d.prefetch !== 'false';
+  return c;
+}
