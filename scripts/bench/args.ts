@@ -23,7 +23,8 @@ Options:
   --quick          day-to-day run (< 2 minutes): fewer repetitions, cached peer builds and
                    cached quality results (never retrains)
   --json           also print one JSON object with every figure on the last line
-  --no-build       measure the dist/ bundles as they are (skip rollup -c)
+  --no-build       measure dist/ as it is (by default rollup -c runs when src/ is
+                   newer than a bundle)
   --port N         port for the loopback bench server (default 0: any free port)
   --only A,B       run only these groups: GROUPS
   --out FILE       where to write the markdown (default BENCHMARKS.md)

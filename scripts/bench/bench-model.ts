@@ -28,7 +28,8 @@ export async function writeBenchModel(root: string, dir: string, numItems: numbe
   const config = { ...DEFAULT_ARCH, numItems };
   const model = createSasRec(config, 42);
   try {
-    const items = ['', ...Array.from({ length: numItems }, (_, i) => String(i + 1))];
+    // Distinctive ids, so the privacy check can spot any of them in a request body.
+    const items = ['', ...Array.from({ length: numItems }, (_, i) => `hbi-${i + 1}`)];
     // Zipf-like popularity, so cold-start paths rank something sensible.
     const popularity = Float64Array.from({ length: numItems + 1 }, (_, i) => (i === 0 ? 0 : Math.round(10_000 / i)));
     const artifacts = await serializeModel(model, { items, popularity, metrics: { note: 'bench model: seeded random weights' }, precision: 'fp32' });

@@ -2,7 +2,7 @@
 // not measure the rest), prints the markdown table, writes BENCHMARKS.md and, with --json, one
 // JSON object on the last line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import { parseArgs, usage } from './args';
 import { launchChromium } from './browser';
 import type { BenchContext } from './context';
+import { staleReason } from './freshness';
 import { hasHearthFailure, type Figure } from './figure';
 import { runGroup, type FigureGroup } from './group';
 import { startBenchServer, type BenchServer } from './http';
@@ -40,6 +41,15 @@ function build(root: string): string | null {
   return `rollup -c exited ${r.status}: ${tail}`;
 }
 
+/** The bundles rollup.config.mjs produces from the sources present. */
+function bundleOutputs(root: string): string[] {
+  const outs = ['dist/hearth.esm.js', 'dist/hearth.iife.js'];
+  if (existsSync(join(root, 'src/worker/worker.ts'))) outs.push('dist/hearth-worker.js');
+  if (existsSync(join(root, 'src/cli/main.ts'))) outs.push('dist/node/cli.js');
+  if (existsSync(join(root, 'src/server/index.ts'))) outs.push('dist/node/server.js');
+  return outs;
+}
+
 /** Runs the benchmark with the given argv; resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -57,11 +67,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const log = (step: string): void => { if (tty) bar.update({ step }); else process.stderr.write(`bench: ${step}\n`); };
 
   let buildError: string | null = null;
-  if (args.build) {
-    process.stderr.write('bench: building bundles (rollup -c)…\n');
+  const stale = args.build ? staleReason(root, bundleOutputs(root)) : null;
+  if (stale) {
+    process.stderr.write(`bench: building bundles (rollup -c; ${stale})…\n`);
     buildError = build(root);
     if (buildError) process.stderr.write(`bench: build failed, measuring dist/ as it is: ${buildError}\n`);
-  }
+  } else if (args.build) process.stderr.write('bench: dist/ is up to date with src/, not rebuilding\n');
 
   const tmp = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
   const cacheDir = join(tmpdir(), 'hearth-bench-cache');
@@ -96,8 +107,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     for (const g of chosen) {
       log(g.name);
+      const t0 = Date.now();
       figures.push(...(await runGroup(g, ctx)));
       if (tty) bar.increment();
+      else process.stderr.write(`bench: ${g.name} took ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     }
   } finally {
     if (tty) bar.stop();

@@ -1,6 +1,9 @@
 // recommend() p50/p95 per backend over a 23,715-item catalog (the Games catalog size), measured
 // from the main thread, beside the bare matrix-vector product of the same size on the same
 // backend in a bench worker: the floor no recommender can beat.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchModel } from './bench-model';
 import type { BenchContext } from './context';
 import type { FigureSpec } from './figure';
 import type { FigureGroup, Outcome } from './group';
@@ -33,30 +36,83 @@ export const recommendLatency: FigureGroup<BenchContext> = {
   async run(ctx) {
     const out: Record<string, Outcome> = {};
     const plan = recommendPlan(ctx.quick);
-    const dim = 64;
+    let hearthMissing: Error | null = hearthRecommendMissing(ctx);
+    let model: BenchModel | null = null;
+    if (!hearthMissing) {
+      try { model = await ctx.benchModel(); } catch (e) { hearthMissing = e as Error; }
+    }
+    const dim = model?.dim ?? 64;
     const { page, close } = await openBenchPage(ctx, '/scripts/bench/pages/recommend.html');
     try {
       for (const b of BACKENDS) {
-        ctx.log(`matmul floor on ${b}`);
+        ctx.log(`recommend(): ${b}`);
+        let floorOk = true;
+        let hearthOk = !hearthMissing;
+        let floorNote = '';
         try {
           const flags = (await page.evaluate(([backend, rows, d]) => (window as any).bench.floorInit(backend, rows, d), [b, CATALOG_ITEMS, dim] as const)) as Record<string, unknown>;
-          const ms = (await page.evaluate(([r, w]) => (window as any).bench.floorRun(r, w), [plan.reps, plan.warmup] as const)) as number[];
-          const how = b === 'wasm' ? `SIMD ${flags.simd ? 'on' : 'off'}, threads ${flags.threads ? 'on' : 'off'}; ` : '';
-          out[`matmul_ms_p50_${b}`] = { value: percentile(ms, 50), reps: ms.length, note: `${how}dim ${dim}, worker round trip incl. read-back` };
-          out[`matmul_ms_p95_${b}`] = { value: percentile(ms, 95), reps: ms.length };
+          floorNote = `${b === 'wasm' ? `SIMD ${flags.simd ? 'on' : 'off'}, threads ${flags.threads ? 'on' : 'off'}; ` : ''}dim ${dim}, worker round trip incl. read-back`;
         } catch (e) {
-          const err = new Unavailable(`tfjs ${b} backend in a bench worker: ${(e as Error).message}`);
-          out[`matmul_ms_p50_${b}`] = err;
-          out[`matmul_ms_p95_${b}`] = err;
+          floorOk = false;
+          setPair(out, `matmul_ms_%_${b}`, new Unavailable(`tfjs ${b} backend in a bench worker: ${(e as Error).message}`));
         }
-        for (const q of ['p50', 'p95']) out[`recommend_ms_${q}_${b}`] = new MissingPart('recommend() is not on the Hearth instance yet');
+        if (hearthMissing) setPair(out, `recommend_ms_%_${b}`, hearthMissing);
+        else {
+          const init = (await page.evaluate(([esm, opts, hist]) => (window as any).bench.hearthInit(esm, opts, hist), ['/dist/hearth.esm.js', recommendOptions(b), benchHistory(model!)] as const)
+            .catch((e: Error) => ({ error: e.message.split('\n')[0] }))) as { missing?: string; error?: string; source?: string; backend?: string; warning?: string | null };
+          const why = init.error ? new Error(`recommend() on ${b} failed: ${init.error}`) : init.missing ? new MissingPart(init.missing) : init.source !== 'model' ? new Error(`recommend() on ${b} answered from ${init.source}${init.warning ? `: ${init.warning}` : ''}`) : init.backend !== b ? new Unavailable(`backend ${b} was requested but ${init.backend} answered`) : null;
+          if (why) { hearthOk = false; setPair(out, `recommend_ms_%_${b}`, why); }
+        }
+        // Interleave floor and recommend() in chunks so machine drift hits both alike.
+        const floorMs: number[] = [];
+        const recMs: number[] = [];
+        const chunk = 10;
+        if (floorOk) await page.evaluate(([w]) => (window as any).bench.floorRun(0, w), [plan.warmup] as const);
+        if (hearthOk) await page.evaluate(([w]) => (window as any).bench.hearthRun(0, w), [plan.warmup] as const);
+        for (let done = 0; done < plan.reps; done += chunk) {
+          const n = Math.min(chunk, plan.reps - done);
+          if (floorOk) floorMs.push(...((await page.evaluate(([r]) => (window as any).bench.floorRun(r, 0), [n] as const)) as number[]));
+          if (hearthOk) recMs.push(...((await page.evaluate(([r]) => (window as any).bench.hearthRun(r, 0), [n] as const)) as number[]));
+        }
+        if (floorOk) {
+          out[`matmul_ms_p50_${b}`] = { value: percentile(floorMs, 50), reps: floorMs.length, note: floorNote };
+          out[`matmul_ms_p95_${b}`] = { value: percentile(floorMs, 95), reps: floorMs.length };
+        }
+        if (hearthOk) {
+          out[`recommend_ms_p50_${b}`] = { value: percentile(recMs, 50), reps: recMs.length, note: `k=10 over ${CATALOG_ITEMS} items, ${benchHistory(model!).length}-item history, from the main thread` };
+          out[`recommend_ms_p95_${b}`] = { value: percentile(recMs, 95), reps: recMs.length };
+        }
+        await page.evaluate(() => (window as any).bench.floorStop());
+        await page.evaluate(() => (window as any).bench.hearthStop());
       }
-      await page.evaluate(() => (window as any).bench.floorStop());
     } finally {
       await close();
     }
     return out;
   },
 };
+
+/** Sets the p50 and p95 figures of one pair (`%` in the key) to the same error. */
+function setPair(out: Record<string, Outcome>, pattern: string, e: Error): void {
+  for (const q of ['p50', 'p95']) out[pattern.replace('%', q)] = e;
+}
+
+/** MissingPart while the bundles recommend() needs are not built; null when they are. */
+export function hearthRecommendMissing(ctx: BenchContext): Error | null {
+  for (const rel of ['dist/hearth.esm.js', 'dist/hearth-worker.js']) {
+    if (!existsSync(join(ctx.root, rel))) return new MissingPart(`${rel} does not exist`);
+  }
+  return null;
+}
+
+/** createHearth options for recommendation figures: one backend forced, the bench model. */
+export function recommendOptions(backend: Backend | 'auto', dbName = 'hearth-bench'): Record<string, unknown> {
+  return { autocapture: false, maxEventsPerSecond: 1e6, dbName, backend, workerUrl: '/dist/hearth-worker.js', modelUrl: '/bench-model/manifest.json' };
+}
+
+/** The shopper history tracked before recommending: 20 distinct catalog items. */
+export function benchHistory(model: BenchModel): string[] {
+  return Array.from({ length: 20 }, (_, i) => model.items[1 + ((i * 997) % model.numItems)]!);
+}
 
 export type { Backend };

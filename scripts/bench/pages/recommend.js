@@ -3,6 +3,7 @@
 
 let floor = null;
 let nextId = 1;
+let hearth = null;
 
 function call(worker, msg) {
   const id = nextId++;
@@ -41,5 +42,42 @@ window.bench = {
     return timed(() => call(floor, { cmd: 'run' }), reps);
   },
   floorStop() { if (floor) floor.terminate(); floor = null; },
+
+  /**
+   * A fresh Hearth instance with `options` (backend forced, bench model URL), `history` tracked,
+   * and one recommend() answered; returns how it answered, or { missing } when the instance has
+   * no recommend() yet.
+   */
+  async hearthInit(hearthEsm, options, history) {
+    const mod = await import(hearthEsm);
+    if (hearth) await hearth.close();
+    hearth = mod.createHearth(options);
+    if (typeof hearth.recommend !== 'function') return { missing: 'createHearth(...).recommend is not a function yet' };
+    await Promise.all(history.map((id) => hearth.track({ type: 'product_view', item: { id } })));
+    const first = await hearth.recommend({ k: 10 });
+    return { source: first.source, backend: first.backend, warning: first.warning ?? null, items: first.items.length };
+  },
+  /** `reps` timings (ms) of recommend({ k: 10 }) from the main thread, after `warmup` untimed ones. */
+  async hearthRun(reps, warmup) {
+    await timed(() => hearth.recommend({ k: 10 }), warmup);
+    return timed(() => hearth.recommend({ k: 10 }), reps);
+  },
+  async hearthStop() { if (hearth) await hearth.close(); hearth = null; },
+
+  /**
+   * Time from loading the script (dynamic import of the ESM bundle) to the first recommendation
+   * answered by the model, in ms, with what answered it.
+   */
+  async firstRecommendation(hearthEsm, options, history) {
+    const t0 = performance.now();
+    const mod = await import(hearthEsm);
+    const h = mod.createHearth(options);
+    if (typeof h.recommend !== 'function') return { missing: 'createHearth(...).recommend is not a function yet' };
+    await Promise.all(history.map((id) => h.track({ type: 'product_view', item: { id } })));
+    const r = await h.recommend({ k: 10 });
+    const ms = performance.now() - t0;
+    await h.close();
+    return { ms, source: r.source, backend: r.backend, warning: r.warning ?? null };
+  },
 };
 window.benchReady = true;
