@@ -2,7 +2,7 @@
 // data, the training settings or the trainer itself) changed since the cached model was made.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -22,7 +22,7 @@ export async function ensureDemoModel({ root, modelDir, data, force = false, log
   const cli = join(root, 'dist/node/cli.js');
   if (!existsSync(cli)) return { status: 'unavailable', reason: 'the hearth CLI is not built (dist/node/cli.js missing)' };
   const stampFile = join(modelDir, '.demo-inputs');
-  const stamp = createHash('sha256').update(data.hash).update(JSON.stringify(TRAIN_SETTINGS)).update(readFileSync(cli)).digest('hex');
+  const stamp = createHash('sha256').update(data.hash).update(JSON.stringify(TRAIN_SETTINGS)).update(trainerFingerprint(root)).digest('hex');
   if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { status: 'cached' };
   rmSync(modelDir, { recursive: true, force: true });
   log(`training the demo model (${TRAIN_SETTINGS.epochs} epochs, seed ${TRAIN_SETTINGS.seed})…`);
@@ -41,4 +41,20 @@ export async function ensureDemoModel({ root, modelDir, data, force = false, log
   writeFileSync(stampFile, stamp);
   log(`demo model trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { status: 'trained' };
+}
+
+/**
+ * What identifies the trainer: the sources of the model, the data readers and `hearth train`
+ * (so unrelated CLI changes do not retrain); the built CLI when the sources are not there.
+ */
+function trainerFingerprint(root) {
+  const hash = createHash('sha256');
+  const files = ['src/model', 'src/data'].flatMap((dir) => {
+    const abs = join(root, dir);
+    return existsSync(abs) ? readdirSync(abs).filter((f) => f.endsWith('.ts')).sort().map((f) => join(abs, f)) : [];
+  });
+  const train = join(root, 'src/cli/train-command.ts');
+  if (files.length === 0 || !existsSync(train)) return hash.update(readFileSync(join(root, 'dist/node/cli.js'))).digest('hex');
+  for (const f of [...files, train]) hash.update(f.slice(root.length)).update(readFileSync(f));
+  return hash.digest('hex');
 }

@@ -19,7 +19,7 @@ export function layout({ title, body, head = '', page, query = '' }) {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/styles.css">
 ${head}
-<script src="/dist/hearth.iife.js" data-hearth data-require-consent="true" defer></script>
+<script src="/dist/hearth.iife.js" data-hearth data-require-consent="true" data-model-url="/model/manifest.json" data-worker-url="/dist/hearth-worker.js" defer></script>
 <script type="module" src="/static/storefront.js"></script>
 </head>
 <body data-page="${page}">

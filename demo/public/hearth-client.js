@@ -46,9 +46,37 @@ export function storedEvents() {
   return call(['events']);
 }
 
-/** Model version + backend status, or undefined when the SDK has no model yet. */
-export function modelStatus() {
-  return call(['modelStatus', 'status']);
+/**
+ * Sends the shop catalog to the recommendation worker once per page (for in-stock filtering
+ * and cold start). Resolves true when it arrived, false otherwise. Never rejects.
+ */
+let catalogSent = null;
+export function sendCatalog(catalog) {
+  catalogSent ??= (async () => {
+    const r = hearth()?.recommender;
+    if (!r || typeof r.setCatalog !== 'function') return false;
+    try {
+      await r.setCatalog([...catalog.values()].map((p) => ({ id: p.id, category: p.category, inStock: p.inStock, price: p.price, title: p.name, url: `/product/${p.id}` })));
+      return true;
+    } catch (err) {
+      console.warn('hearth.recommender.setCatalog failed:', err);
+      return false;
+    }
+  })();
+  return catalogSent;
+}
+
+/** The worker's status (`hearth.recommender.status()`: backend, modelVersion…), or undefined. */
+export async function modelStatus() {
+  const r = hearth()?.recommender;
+  if (!r || typeof r.status !== 'function') return undefined;
+  try {
+    return await r.status();
+  } catch (err) {
+    // Before consent, or with no worker: the panel shows "not loaded".
+    console.warn('hearth.recommender.status failed:', err);
+    return undefined;
+  }
 }
 
 /** What the last federated update sent looked like (bytes, clip norm, ε), or undefined. */

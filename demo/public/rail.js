@@ -1,7 +1,7 @@
 // The "for you" rail: asks Hearth for recommendations and replaces the server-rendered
 // popularity tiles with them; when that is impossible it keeps popularity and says why.
 import { loadCatalog } from './catalog-client.js';
-import { recommend } from './hearth-client.js';
+import { recommend, sendCatalog } from './hearth-client.js';
 import { explain } from './notice.js';
 import { recTile } from './tile.js';
 
@@ -30,7 +30,9 @@ async function fillRail(rail, catalog, context) {
   const source = section?.querySelector('.rail-source');
   const k = Number(rail.dataset.k) || 8;
   if (!catalog) return; // popularity tiles from the server stay; loadCatalog explained why
-  const result = await recommend({ k, ...(context ? { context: [context], exclude: [context] } : {}) });
+  // With the catalog in the worker, out-of-stock products are filtered out of the rail.
+  const filter = (await sendCatalog(catalog)) ? { filter: { inStock: true } } : {};
+  const result = await recommend({ k, ...filter, ...(context ? { context: [context], exclude: [context] } : {}) });
   if (!result) {
     explain('On-device recommendations are unavailable right now; showing what is popular instead.');
     return;

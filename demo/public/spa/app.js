@@ -10,20 +10,28 @@ let catalog = new Map();
 
 async function boot() {
   try {
-    const mod = await import('/dist/hearth.esm.js');
-    // Products are tracked explicitly on route changes; tiles and page views are autocaptured.
-    hearth = mod.createHearth({ requireConsent: true, autocapture: { products: false, dwell: false } });
-    // The consent the shopper gave in the script-tag shop is remembered in Hearth's database.
-    if (localStorage.getItem('hearth-demo-consent') !== 'granted') explain('Personalisation is off until you allow it in the shop (the banner on any shop page, or “Your data”).');
-  } catch (err) {
-    explain(`Personalisation is unavailable (${err?.message ?? err}); the app works without it.`);
-  }
-  try {
     const res = await fetch('/catalog.json');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     catalog = new Map((await res.json()).map((p) => [p.id, p]));
   } catch (err) {
     explain(`The product catalogue could not be loaded (${err?.message ?? err}).`);
+  }
+  try {
+    const { createHearth } = await import('/dist/hearth.esm.js');
+    // Products are tracked explicitly on route changes; tiles and page views are autocaptured.
+    hearth = createHearth({
+      requireConsent: true,
+      autocapture: { products: false, dwell: false },
+      recommend: {
+        workerUrl: '/dist/hearth-worker.js',
+        modelUrl: '/model/manifest.json',
+        catalog: [...catalog.values()].map((p) => ({ id: p.id, category: p.category, inStock: p.inStock, price: p.price, title: p.name })),
+      },
+    });
+    // The consent the shopper gave in the script-tag shop is remembered in Hearth's database.
+    if (localStorage.getItem('hearth-demo-consent') !== 'granted') explain('Personalisation is off until you allow it in the shop (the banner on any shop page, or “Your data”).');
+  } catch (err) {
+    explain(`Personalisation is unavailable (${err?.message ?? err}); the app works without it.`);
   }
   const depts = [...new Set([...catalog.values()].map((p) => p.category))];
   $('.spa-cats').replaceChildren(...depts.map((d) => {
