@@ -31,12 +31,14 @@
 // Encoder/decoder: `encodeUpdate` / `decodeUpdate` (src/federated/update-codec.ts), re-exported
 // below so client and server share exactly one implementation.
 
-/** Version of the binary update format; bump on any layout change. */
-export const UPDATE_FORMAT_VERSION = 1;
-/** Largest encoded update a client may send and the server will read, in bytes. */
-export const MAX_UPDATE_BYTES = 4 * 1024 * 1024;
-/** Longest idempotency id, in characters. */
-export const MAX_UPDATE_ID_LENGTH = 64;
+export {
+  /** Version of the binary update format; bump on any layout change. */
+  UPDATE_FORMAT_VERSION,
+  /** Largest encoded update a client may send and the server will read, in bytes. */
+  MAX_UPDATE_BYTES,
+  /** Longest idempotency id, in characters. */
+  MAX_UPDATE_ID_LENGTH,
+} from './federated/update-codec';
 /** Content type of an encoded update in POST /v1/updates. */
 export const UPDATE_CONTENT_TYPE = 'application/vnd.hearth.update';
 /** Header naming the device's pseudonymous client key (used only for rate limiting). */
@@ -96,7 +98,8 @@ export interface PrivacySpend {
 
 /** GET /v1/model: what a device needs to fetch and verify the current global model. */
 export interface ModelManifest {
-  protocol: typeof UPDATE_FORMAT_VERSION;
+  /** The update format version the server reads (UPDATE_FORMAT_VERSION). */
+  protocol: number;
   version: number;
   parentVersion: number | null;
   createdAt: string;
@@ -195,8 +198,8 @@ export interface RecommendOptions {
   diversity?: number;
 }
 
-/** Largest `k` a single `recommend()` may ask for. */
-export const MAX_RECOMMEND_K = 200;
+// A value in its own module, so importing it never drags the sync codec into the tracker bundle.
+export { MAX_RECOMMEND_K } from './recommend/limits';
 
 /** One past item that drove a recommendation, with its share of the evidence (0..1). */
 export interface RecommendReason {
@@ -240,6 +243,8 @@ export interface WorkerConfig {
   backend: BackendPreference;
   /** IndexedDB database name (must start with `hearth`). */
   dbName: string;
+  /** URL of the propensity model JSON (`hearth propensity train`); null = propensity() unavailable. */
+  propensityUrl?: string | null;
 }
 
 /** Where the worker stands: backend, model version, live tensors. */
@@ -266,6 +271,8 @@ export type WorkerRequest =
   | { id: number; type: 'setBackend'; backend: BackendPreference }
   | { id: number; type: 'status' }
   | { id: number; type: 'simulateContextLoss' }
+  /** Purchase propensity from the page's on-device features (src/features) for an optional item. */
+  | { id: number; type: 'propensity'; features: import('./features/features-snapshot').Features; itemId?: string }
   /** Reserved for src/federated: fine-tune on local history, then encode an update. */
   | { id: number; type: 'finetune'; history: HistoryEntry[] }
   /** Reserved for src/federated: upload pending outbox updates. */
@@ -283,6 +290,7 @@ export interface WorkerResults {
   setBackend: WorkerStatus;
   status: WorkerStatus;
   simulateContextLoss: { lost: boolean };
+  propensity: import('./propensity/propensity-types').PropensityResult;
   finetune: { queued: boolean };
   sync: { uploaded: number };
 }

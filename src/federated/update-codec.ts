@@ -1,12 +1,16 @@
 // Encoder/decoder of the binary update format laid out in src/protocol.ts (sync section).
-import {
-  MAX_UPDATE_BYTES,
-  MAX_UPDATE_ID_LENGTH,
-  UPDATE_FORMAT_VERSION,
-} from '../protocol';
 import type { DenseTensorDelta, ModelUpdate, Quantisation, SparseRowsDelta } from '../protocol';
 import { crc32 } from './crc32';
 import { fromFloat16Bits, toFloat16Bits } from './float16';
+
+// The constants are re-exported by src/protocol.ts (sync section), where the layout is documented;
+// they live here so that this module depends on protocol.ts for types only (no import cycle).
+/** Version of the binary update format; bump on any layout change. */
+export const UPDATE_FORMAT_VERSION = 1;
+/** Largest encoded update a client may send and the server will read, in bytes. */
+export const MAX_UPDATE_BYTES = 4 * 1024 * 1024;
+/** Longest idempotency id, in characters. */
+export const MAX_UPDATE_ID_LENGTH = 64;
 
 /** Why a payload could not be encoded or decoded; `reason` is a stable machine-readable code. */
 export class UpdateFormatError extends Error {

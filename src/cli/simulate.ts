@@ -1,0 +1,198 @@
+// `hearth simulate`: federated learning on a dataset's users, next to the centrally trained model.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatHelp, intOption, numberOption, parseOptions } from './args';
+import type { OptionTable } from './args';
+import { CliError } from './cli-error';
+import { startProgress } from './progress';
+import { useWasmBackend } from './tf-backend';
+import { withDataErrors } from './eval-command';
+import { readDataset } from '../data/read-dataset';
+import { leaveOneOut } from '../data/leave-one-out';
+import type { Split } from '../data/leave-one-out';
+import type { Dataset } from '../data/dataset';
+import { popularityCounts } from '../data/popularity';
+import { createRng, shuffleInPlace } from '../data/rng';
+import { loadModel, serializeModel } from '../model/artifacts';
+import { readModelDir, saveModelDir } from '../model/node-io';
+import { ArtifactError } from '../model/artifact-error';
+import { DEFAULT_ARCH } from '../model/model-config';
+import type { ModelConfig } from '../model/model-config';
+import { createSasRec } from '../model/sasrec';
+import type { SasRec } from '../model/sasrec';
+import { trainSasRec } from '../model/train-sasrec';
+import { calibrateNoiseMultiplier } from '../server/privacy-accountant';
+import { evaluateFull, runFederatedSimulation } from '../server/federated-simulation';
+import type { PoisonMode, SimulationRound } from '../server/federated-simulation';
+
+const USAGE = 'hearth simulate --data FILE [--rounds R] [--clients-per-round C] [--epsilon E] [--json] [options]';
+const OPTIONS: OptionTable = {
+  data: { type: 'string', required: true, help: 'dataset file (user item [item …] lines, or a JSONL event log)' },
+  rounds: { type: 'string', default: '20', help: 'federated rounds R' },
+  'clients-per-round': { type: 'string', default: '500', help: 'expected clients per round C (Poisson sampling, q = C / clients)' },
+  epsilon: { type: 'string', default: '8', help: "target ε after R rounds ('inf' = no noise); sets the noise multiplier" },
+  'noise-multiplier': { type: 'string', help: 'use this noise multiplier instead of calibrating to --epsilon' },
+  delta: { type: 'string', default: '1e-6', help: 'δ of (ε, δ)' },
+  clip: { type: 'string', default: '0.5', help: 'L2 clip norm C of each update' },
+  'local-steps': { type: 'string', default: '5', help: 'SGD steps of on-device fine-tuning' },
+  'local-lr': { type: 'string', default: '0.1', help: 'on-device SGD learning rate' },
+  'local-negatives': { type: 'string', default: '64', help: 'sampled-softmax negatives per local step' },
+  'rows-per-update': { type: 'string', default: '256', help: 'item-embedding rows per update (real + decoy)' },
+  quantisation: { type: 'string', default: 'int8', help: 'int8 or fp16 on the wire' },
+  aggregator: { type: 'string', default: 'mean', help: 'mean or trimmed-mean' },
+  trim: { type: 'string', default: '0.1', help: 'trimmed-mean fraction cut at each end' },
+  'server-lr': { type: 'string', default: '1', help: 'server step size on the aggregated delta' },
+  'public-fraction': { type: 'string', default: '0.2', help: 'fraction of users whose data pretrains the start model (0 = from scratch)' },
+  'pretrain-epochs': { type: 'string', default: '20', help: 'epochs of pretraining on the public users' },
+  pretrained: { type: 'string', help: 'directory: reuse the pretrained start model there, or save it there' },
+  'central-model': { type: 'string', help: 'directory: the centrally trained model (reused if present, else trained and saved)' },
+  'central-epochs': { type: 'string', default: '20', help: 'epochs of central training when no central model exists' },
+  'eval-users': { type: 'string', default: '2000', help: 'users (seeded sample) evaluated with full ranking' },
+  'eval-every': { type: 'string', default: '1', help: 'evaluate every N rounds' },
+  'poison-fraction': { type: 'string', default: '0', help: 'fraction of clients that poison their updates' },
+  'poison-mode': { type: 'string', default: 'flip', help: 'flip (sign-flipped, inside the norm bound) or scale (×s, over the bound)' },
+  'poison-scale': { type: 'string', default: '10', help: 'factor s of poisoned updates' },
+  seed: { type: 'string', default: '42', help: 'seed for user split, sampling, noise' },
+  json: { type: 'boolean', help: 'print one JSON object on the last line' },
+};
+
+function subSplit(split: Split, users: Split['users']): Split {
+  return { users, numItems: split.numItems, skippedUsers: 0 };
+}
+
+async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, full: Split, config: ModelConfig, epochs: number, seed: number, label: string): Promise<SasRec> {
+  if (dir && existsSync(join(dir, 'manifest.json'))) {
+    try {
+      const { model, manifest } = await loadModel(readModelDir(dir));
+      if (manifest.items.length !== ds.items.length) throw new CliError(`${label} model ${dir} has ${manifest.items.length - 1} items, the data has ${ds.items.length - 1}`);
+      return model;
+    } catch (e) {
+      if (e instanceof ArtifactError) throw new CliError(`${label} model ${dir}: ${e.message}`);
+      throw e;
+    }
+  }
+  const model = createSasRec(config, seed);
+  if (epochs > 0 && train.users.length > 0) {
+    const bar = startProgress(`${label} training`, epochs, ['loss']);
+    try {
+      await trainSasRec(model, train, { epochs, seed, validUsers: 2000, evalEvery: 2, patience: 3 }, { onEpoch: (s) => bar.update(s.epoch, { loss: (s.history.at(-1)?.loss ?? 0).toFixed(3) }) });
+    } finally {
+      bar.stop();
+    }
+  }
+  if (dir) saveModelDir(dir, await serializeModel(model, { items: ds.items, popularity: popularityCounts(full, 'test') }));
+  return model;
+}
+
+/** `hearth simulate`: prints per-round NDCG@10 (full), ε and bytes per update. */
+export async function run(argv: string[]): Promise<number> {
+  const o = parseOptions(argv, OPTIONS);
+  if (!o) {
+    process.stdout.write(formatHelp(USAGE, 'Simulates federated fine-tuning with user-level DP on a dataset (its users become clients) and compares with central training.', OPTIONS));
+    return 0;
+  }
+  const epsRaw = String(o.epsilon).toLowerCase();
+  const epsilon = epsRaw === 'inf' || epsRaw === 'infinity' ? Infinity : numberOption(o, 'epsilon', 1e-3, 1e6)!;
+  const quantisation = String(o.quantisation);
+  if (quantisation !== 'int8' && quantisation !== 'fp16') throw new CliError(`--quantisation must be int8 or fp16, got '${quantisation}'`, 2);
+  const aggregator = String(o.aggregator);
+  if (aggregator !== 'mean' && aggregator !== 'trimmed-mean') throw new CliError(`--aggregator must be 'mean' or 'trimmed-mean', got '${aggregator}'`, 2);
+  const poisonMode = String(o['poison-mode']);
+  if (poisonMode !== 'flip' && poisonMode !== 'scale') throw new CliError(`--poison-mode must be flip or scale, got '${poisonMode}'`, 2);
+  const seed = intOption(o, 'seed', 0, 2 ** 31)!;
+  const rounds = intOption(o, 'rounds', 1, 100_000)!;
+  const clientsPerRound = intOption(o, 'clients-per-round', 1, 10_000_000)!;
+  const delta = numberOption(o, 'delta', 1e-30, 0.5)!;
+  const publicFraction = numberOption(o, 'public-fraction', 0, 0.9)!;
+  const sim = {
+    rounds,
+    clientsPerRound,
+    delta,
+    clipNorm: numberOption(o, 'clip', 1e-9, 1e6)!,
+    localSteps: intOption(o, 'local-steps', 1, 10_000)!,
+    localLearningRate: numberOption(o, 'local-lr', 1e-9, 1e3)!,
+    localNegatives: intOption(o, 'local-negatives', 1, 100_000)!,
+    rowsPerUpdate: intOption(o, 'rows-per-update', 0, 1_000_000)!,
+    quantisation: quantisation as 'int8' | 'fp16',
+    aggregator: aggregator as 'mean' | 'trimmed-mean',
+    trimFraction: numberOption(o, 'trim', 0, 0.499)!,
+    serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
+    evalUsers: intOption(o, 'eval-users', 1, 100_000_000)!,
+    evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
+    poisonFraction: numberOption(o, 'poison-fraction', 0, 0.99)!,
+    poisonMode: poisonMode as PoisonMode,
+    poisonScale: numberOption(o, 'poison-scale', 0, 1e9)!,
+    seed,
+  };
+  const pretrainEpochs = intOption(o, 'pretrain-epochs', 0, 10_000)!;
+  const centralEpochs = intOption(o, 'central-epochs', 0, 10_000)!;
+  const explicitZ = numberOption(o, 'noise-multiplier', 0, 1e6);
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+
+  const backend = await useWasmBackend();
+  const result = await withDataErrors(async () => {
+    const ds = readDataset(String(o.data));
+    const split = leaveOneOut(ds);
+    if (split.users.length < 10) throw new CliError(`${String(o.data)}: too few users (${split.users.length}) with ≥ 3 interactions`);
+    const shuffled = shuffleInPlace([...split.users], createRng(seed));
+    const nPublic = Math.round(publicFraction * shuffled.length);
+    const publicUsers = shuffled.slice(0, nPublic);
+    const clients = shuffled.slice(nPublic);
+    const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH };
+    say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items, backend ${backend.backend}`);
+    const central = await loadOrTrain(o['central-model'] as string | undefined, ds, split, split, config, centralEpochs, seed, 'central');
+    const centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed);
+    say(`central NDCG@10 (full, ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
+    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, central.config, nPublic > 0 ? pretrainEpochs : 0, seed + 1, 'pretrain');
+    central.dispose();
+    const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed);
+    say(`start model NDCG@10: ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
+    const usable = clients.filter((c) => c.train.length >= 2).length;
+    const q = Math.min(1, clientsPerRound / Math.max(1, usable));
+    const noiseMultiplier = explicitZ ?? calibrateNoiseMultiplier(epsilon, { sampleRate: q, rounds, delta });
+    say(`DP: sample rate q=${q.toFixed(5)}, noise multiplier z=${noiseMultiplier.toFixed(4)}, clip C=${sim.clipNorm}, δ=${delta}`);
+    const clientModel = createSasRec(evalModel.config, seed + 2);
+    const bar = startProgress('rounds', rounds, ['ndcg', 'eps']);
+    try {
+      const out = await runFederatedSimulation(split, clients, { evalModel, clientModel, seedWeights: evalModel.getWeights() }, { ...sim, noiseMultiplier }, (r: SimulationRound) => {
+        bar.update(r.round, { ndcg: r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4), eps: r.epsilon.toFixed(2) });
+        if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s`);
+      });
+      return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length };
+    } finally {
+      bar.stop();
+      evalModel.dispose();
+      clientModel.dispose();
+    }
+  });
+  const last = [...result.out.rounds].reverse().find((r) => r['ndcg@10'] !== null)!;
+  const summary = {
+    'ndcg@10': last['ndcg@10'],
+    'central_ndcg@10': result.centralNdcg,
+    'start_ndcg@10': result.startNdcg,
+    ratio_to_central: last['ndcg@10']! / result.centralNdcg,
+    epsilon: result.out.epsilon,
+    delta,
+    rounds,
+    clients_per_round: clientsPerRound,
+    sample_rate: result.q,
+    noise_multiplier: result.noiseMultiplier,
+    clip: sim.clipNorm,
+    bytes_per_update: result.out.bytesPerUpdate,
+    aggregator: sim.aggregator,
+    poison_fraction: sim.poisonFraction,
+    poison_mode: sim.poisonMode,
+    public_users: result.nPublic,
+    client_users: result.clients,
+    eval_users: sim.evalUsers,
+    per_round: result.out.rounds,
+  };
+  if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else {
+    process.stdout.write(
+      `federated NDCG@10 ${summary['ndcg@10']!.toFixed(4)} vs central ${summary['central_ndcg@10'].toFixed(4)} (×${summary.ratio_to_central.toFixed(3)}), start ${summary['start_ndcg@10'].toFixed(4)}\n` +
+        `ε = ${summary.epsilon.toFixed(3)} at δ = ${delta} after ${rounds} rounds; ${summary.bytes_per_update} bytes per update\n`,
+    );
+  }
+  return 0;
+}
