@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   train: { summary: 'train the recommender on a dataset and export it', load: () => import('./train-command') },
   eval: { summary: 'evaluate a model (or the popularity baseline) on a dataset', load: () => import('./eval-command') },
   serve: { summary: 'run the federated aggregation server (HTTP + SQLite)', load: () => import('./serve') },
+  simulate: { summary: 'simulate federated learning with DP on a dataset, next to central training', load: () => import('./simulate') },
 };
 
 function topHelp(): string {
