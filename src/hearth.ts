@@ -18,7 +18,6 @@ import { createIdbEventStore } from './store/idb-event-store';
 import { createMemoryEventStore } from './store/memory-event-store';
 import { getMeta, setMeta } from './store/meta';
 import { openHearthDb } from './store/open-hearth-db';
-import { createPropensityApi } from './propensity/propensity-api';
 import { createRecommendApi } from './worker/recommend-api';
 import { validateRecommendConfig } from './worker/recommend-config';
 
@@ -126,8 +125,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
 
   // Recommendations (src/worker) and propensity (src/propensity): the worker is loaded lazily by URL.
   const recConfig = validateRecommendConfig(options.recommend);
-  const recs = createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events() });
-  const propensity = createPropensityApi({ modelUrl: recConfig.propensityUrl, consented, features: () => hearth.features() });
+  const recs = createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events(), features: () => hearth.features() });
 
   const flushNow = () => { void writer.flush(); };
   const onHidden = () => { if (document.visibilityState === 'hidden') flushNow(); };
@@ -187,7 +185,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     },
     stats: () => ({ ...stats }),
     recommend: (opts) => recs.recommend(opts),
-    propensity: (itemId) => propensity(itemId),
+    propensity: (itemId) => recs.propensity(itemId),
     recommender: recs.recommender,
     async close() {
       if (closed) return;

@@ -4,21 +4,19 @@ import { propensityFeatures } from './propensity-features';
 import { predictPropensity, validatePropensityModel, type PropensityModel } from './propensity-model';
 import type { PropensityResult } from './propensity-types';
 
-/** What a Hearth instance needs to answer propensity(). */
-export interface PropensityApiDeps {
-  modelUrl: string | undefined;
-  consented(): Promise<boolean>;
-  features(): Promise<Features>;
+/** Where the propensity scorer gets its model. */
+export interface PropensityScorerDeps {
+  modelUrl: string | null | undefined;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
 
 /**
- * `propensity(itemId?)`: fetches the (small, JSON) model once, computes the shopper's features
- * on the device and returns the probability. Rejects with a RecommendError — invalid itemId,
- * no consent, no model configured or reachable — and retries the download on the next call.
+ * The propensity scorer (runs in the worker): fetches the small JSON model once, then maps
+ * on-device features (+ optional item) to a probability. Rejects with a RecommendError —
+ * invalid itemId, no model configured or reachable — and retries the download next time.
  */
-export function createPropensityApi(deps: PropensityApiDeps): (itemId?: string) => Promise<PropensityResult> {
+export function createPropensityScorer(deps: PropensityScorerDeps): (features: Features, itemId?: string) => Promise<PropensityResult> {
   let model: Promise<PropensityModel> | null = null;
   const load = () =>
     (model ??= (async () => {
@@ -35,12 +33,11 @@ export function createPropensityApi(deps: PropensityApiDeps): (itemId?: string) 
         clearTimeout(timer);
       }
     })().catch((e) => { model = null; throw e; }));
-  return async (itemId) => {
+  return async (features, itemId) => {
     if (itemId !== undefined && (typeof itemId !== 'string' || itemId === '')) throw new RecommendError('invalid_argument', 'propensity: itemId must be a non-empty string when given');
-    if (!(await deps.consented())) throw new RecommendError('no_consent', 'propensity: the shopper has not given consent yet');
+    if (!features || typeof features !== 'object' || !Array.isArray(features.sequence) || !features.counts) throw new RecommendError('invalid_argument', 'propensity: features must come from hearth.features()');
     const m = await load();
-    const f = await deps.features();
-    const x = propensityFeatures(f, itemId);
+    const x = propensityFeatures(features, itemId);
     return { probability: predictPropensity(m, x), modelVersion: m.version, features: x };
   };
 }

@@ -1,4 +1,5 @@
-import { MAX_RECOMMEND_K, type RecommendFilter, type RecommendOptions } from '../protocol';
+import type { RecommendFilter, RecommendOptions } from '../protocol';
+import { MAX_RECOMMEND_K } from './limits';
 import { RecommendError } from './recommend-error';
 
 const OPTION_KEYS = new Set(['k', 'context', 'exclude', 'filter', 'diversity']);

@@ -1,8 +1,9 @@
 import type { StoredEvent } from '../events/schema';
+import type { Features } from '../features/features-snapshot';
+import type { PropensityResult } from '../propensity/propensity-types';
 import type { BackendPreference, CatalogItem, RecommendResult, WorkerStatus } from '../protocol';
 import { historyFromEvents } from '../recommend/history-from-events';
 import { RecommendError } from '../recommend/recommend-error';
-import { validateRecommendOptions } from '../recommend/validate-options';
 import type { RecommendConfig } from './recommend-config';
 import { createRecommenderHost, type RecommenderHost } from './recommender-host';
 
@@ -25,19 +26,20 @@ export interface RecommendApiDeps {
   dbName: string;
   consented(): Promise<boolean>;
   events(): Promise<StoredEvent[]>;
+  features(): Promise<Features>;
 }
 
 /**
- * `recommend()` and the worker controls for one Hearth instance. The worker is created on the
+ * `recommend()`, `propensity()` and the worker controls for one Hearth instance. The worker is created on the
  * first call (or when the page is idle with `prefetch`); before consent, recommend() rejects
  * with `no_consent` and nothing is fetched.
  */
-export function createRecommendApi(deps: RecommendApiDeps): { recommend(options: unknown): Promise<RecommendResult>; recommender: RecommenderControls } {
+export function createRecommendApi(deps: RecommendApiDeps): { recommend(options: unknown): Promise<RecommendResult>; propensity(itemId?: string): Promise<PropensityResult>; recommender: RecommenderControls } {
   const c = deps.config;
   let host: RecommenderHost | null = null;
   let catalogSent: Promise<unknown> | null = null;
   const getHost = () => {
-    host ??= createRecommenderHost({ workerUrl: c.workerUrl, modelUrl: c.modelUrl ?? null, wasmPath: c.wasmPath, backend: c.backend, timeoutMs: c.timeoutMs, dbName: deps.dbName });
+    host ??= createRecommenderHost({ workerUrl: c.workerUrl, modelUrl: c.modelUrl ?? null, propensityUrl: c.propensityUrl ?? null, wasmPath: c.wasmPath, backend: c.backend, timeoutMs: c.timeoutMs, dbName: deps.dbName });
     // The catalog goes over once; a failure is retried on the next call.
     if (c.catalog && !catalogSent) catalogSent = host.setCatalog(c.catalog).catch((e) => { catalogSent = null; throw e; });
     return host;
@@ -53,10 +55,12 @@ export function createRecommendApi(deps: RecommendApiDeps): { recommend(options:
   }
   return {
     async recommend(options) {
-      // Bad options fail here, before any worker or model is fetched.
-      validateRecommendOptions(options);
       const h = await gate();
       return h.recommend(historyFromEvents(await deps.events()), options);
+    },
+    async propensity(itemId) {
+      const h = await gate();
+      return h.propensity(await deps.features(), itemId);
     },
     recommender: {
       status: () => gate().then((h) => h.status()),

@@ -9,6 +9,7 @@ import { RecommendError } from '../recommend/recommend-error';
 import { validateRecommendOptions } from '../recommend/validate-options';
 import type { HearthDbHandle } from '../store/db-schema';
 import { openHearthDb } from '../store/open-hearth-db';
+import { createPropensityScorer } from '../propensity/propensity-api';
 import { buildActiveModel, type ActiveModel } from './active-model';
 import { readCachedModels, storeVerifiedModel } from './artifact-cache';
 import { createBackendManager, type BackendManager } from './backend-manager';
@@ -43,6 +44,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
   let lastError: string | null = null;
   let catalog = new Map<string, CatalogItem>();
   let queue: Promise<unknown> = Promise.resolve();
+  let propensity: ReturnType<typeof createPropensityScorer> | null = null;
 
   const status = (): WorkerStatus => ({
     backend: backends?.active ?? null,
@@ -88,6 +90,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
 
   async function init(c: WorkerConfig): Promise<WorkerStatus> {
     config = c;
+    propensity = createPropensityScorer({ modelUrl: c.propensityUrl, fetch: deps.fetch, timeoutMs: deps.downloadTimeoutMs });
     backends = createBackendManager(c.wasmPath);
     await backends.activate(c.backend);
     try {
@@ -185,6 +188,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
       }
       case 'status': return status();
       case 'simulateContextLoss': return { lost: needInit().loseContext() };
+      case 'propensity': needInit(); return propensity!(req.features, req.itemId);
       case 'finetune':
       case 'sync':
         throw new RecommendError('unsupported', `${req.type} is not available in this build yet`);

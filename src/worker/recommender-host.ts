@@ -1,4 +1,6 @@
+import type { Features } from '../features/features-snapshot';
 import type { BackendPreference, CatalogItem, HistoryEntry, RecommendResult, WorkerStatus } from '../protocol';
+import type { PropensityResult } from '../propensity/propensity-types';
 import { RecommendError } from '../recommend/recommend-error';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './worker-client';
 
@@ -10,6 +12,8 @@ export interface RecommenderHostOptions {
   modelUrl?: string | URL | null;
   /** URL prefix of the tfjs .wasm files (default: the worker's folder). */
   wasmPath?: string | URL;
+  /** URL of the propensity model JSON. */
+  propensityUrl?: string | URL | null;
   backend?: BackendPreference;
   dbName?: string;
   /** Per-request timeout in ms (default 10 s; start-up gets 3× that). */
@@ -22,6 +26,7 @@ export interface RecommenderHostOptions {
 export interface RecommenderHost {
   recommend(history: HistoryEntry[], options: unknown): Promise<RecommendResult>;
   setCatalog(items: CatalogItem[]): Promise<{ items: number }>;
+  propensity(features: Features, itemId?: string): Promise<PropensityResult>;
   refreshModel(): Promise<WorkerStatus>;
   setBackend(backend: BackendPreference): Promise<WorkerStatus>;
   status(): Promise<WorkerStatus>;
@@ -52,6 +57,7 @@ export function createRecommenderHost(options: RecommenderHostOptions = {}): Rec
       const workerUrl = new URL(String(options.workerUrl ?? defaultWorkerUrl()), base).href;
       const wasmPath = new URL(String(options.wasmPath ?? './'), workerUrl).href;
       const modelUrl = options.modelUrl == null ? null : new URL(String(options.modelUrl), base).href;
+      const propensityUrl = options.propensityUrl == null ? null : new URL(String(options.propensityUrl), base).href;
       let worker: WorkerLike;
       try {
         worker = options.createWorker ? options.createWorker(workerUrl) : (new Worker(workerUrl) as WorkerLike);
@@ -59,7 +65,7 @@ export function createRecommenderHost(options: RecommenderHostOptions = {}): Rec
         throw new RecommendError('worker_unavailable', `cannot start the recommendation worker at ${workerUrl}: ${(e as Error).message}`);
       }
       client = createWorkerClient(worker, timeoutMs);
-      return client.call('init', { config: { modelUrl, wasmPath: wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`, backend: options.backend ?? 'auto', dbName: options.dbName ?? 'hearth' } }, timeoutMs * 3);
+      return client.call('init', { config: { modelUrl, wasmPath: wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`, backend: options.backend ?? 'auto', dbName: options.dbName ?? 'hearth', propensityUrl } }, timeoutMs * 3);
     })().catch((e) => {
       client?.terminate();
       client = null;
@@ -75,6 +81,7 @@ export function createRecommenderHost(options: RecommenderHostOptions = {}): Rec
   return {
     recommend: (history, opts) => call((c) => c.call('recommend', { history, options: opts as never })),
     setCatalog: (items) => call((c) => c.call('setCatalog', { items })),
+    propensity: (features, itemId) => call((c) => c.call('propensity', itemId === undefined ? { features } : { features, itemId })),
     refreshModel: () => call((c) => c.call('refreshModel', {}, timeoutMs * 3)),
     setBackend: (backend) => call((c) => c.call('setBackend', { backend }, timeoutMs * 3)),
     status: () => call((c) => c.call('status', {})),
