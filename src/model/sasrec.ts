@@ -6,6 +6,8 @@ import { validateConfig } from './model-config';
 import type { WeightSpec } from './weight-specs';
 import { sizeOf, weightSpecs } from './weight-specs';
 import type { TrainingBatch } from './training-batch';
+import { matMul } from './matmul';
+import { firstColumnCrossEntropy } from './softmax-loss';
 
 /** Named weights as plain arrays (row-major), e.g. for federated diffs or serialisation. */
 export type NamedWeights = Record<string, Float32Array>;
@@ -117,16 +119,14 @@ export class SasRec {
       const posIdx = tf.tensor1d(Int32Array.from(positions), 'int32');
       const tgtIdx = tf.tensor1d(Int32Array.from(tgt), 'int32');
       const negIdx = tf.tensor1d(batch.negatives, 'int32');
-      // Accidental hits (a negative equal to the target) must not be pushed down.
-      const hitMask = tf.mul(tf.cast(tf.equal(tf.reshape(tgtIdx, [-1, 1]), tf.reshape(negIdx, [1, -1])), 'float32'), NEG_INF);
+      const hitMask = tf.tensor2d(accidentalHits(tgt, batch.negatives), [tgt.length, batch.negatives.length]);
       return optimizer.minimize(
         () => {
           const h = tf.reshape(this.hidden(seq, true, step).h, [B * L, this.config.dim]);
           const hv = tf.gather(h, posIdx);
           const pos = tf.sum(tf.mul(hv, this.itemVectors(tgtIdx)), -1, true);
-          const neg = tf.add(tf.matMul(hv, this.itemVectors(negIdx), false, true), hitMask);
-          const logits = tf.concat([pos, neg], 1);
-          return tf.mean(tf.sub(tf.logSumExp(logits, 1), tf.reshape(pos, [-1]))) as tf.Scalar;
+          const neg = tf.add(matMul(hv, this.itemVectors(negIdx), true), hitMask);
+          return firstColumnCrossEntropy(tf.concat([pos, neg], 1) as tf.Tensor2D);
         },
         true,
         this.trainableVariables(),
@@ -146,12 +146,15 @@ export class SasRec {
     if (!Array.isArray(histories)) throw new TypeError('scoreBatch: histories must be an array of item-index arrays');
     if (histories.length === 0) return [];
     const N = this.config.numItems + 1;
-    const data = tf.tidy(() => {
+    // tf.tidy must return the tensor, not its data: it walks returned containers element by element.
+    const scores = tf.tidy(() => {
       const { seq, B, L } = this.padHistories(histories);
       const h = this.hidden(seq, false, 0).h;
       const last = tf.reshape(tf.slice(h, [0, L - 1, 0], [B, 1, this.config.dim]), [B, this.config.dim]);
-      return tf.matMul(last, this.itemTable(), false, true).dataSync() as Float32Array;
+      return matMul(last, this.itemTable(), true);
     });
+    const data = scores.dataSync() as Float32Array;
+    scores.dispose();
     return histories.map((_, b) => data.subarray(b * N, (b + 1) * N));
   }
 
@@ -249,7 +252,7 @@ export class SasRec {
     const allowed = tf.mul(tf.reshape(causalMask(L), [1, 1, L, L]), tf.reshape(mask, [B, 1, 1, L]));
     const bias = tf.mul(tf.sub(allowed, 1), -NEG_INF);
     let attention: tf.Tensor | null = null;
-    const dense = (h: tf.Tensor, w: string, b: string) => tf.add(tf.matMul(h, this.v(w)), this.v(b));
+    const dense = (h: tf.Tensor, w: string, b: string) => tf.add(matMul(h, this.v(w)), this.v(b));
     const split = (t: tf.Tensor) => tf.transpose(tf.reshape(t, [B, L, H, dh]), [0, 2, 1, 3]);
     for (let k = 0; k < this.config.blocks; k++) {
       const p = `block${k}/`;
@@ -257,9 +260,9 @@ export class SasRec {
       const q = split(dense(h, `${p}wq`, `${p}bq`));
       const kk = split(dense(h, `${p}wk`, `${p}bk`));
       const vv = split(dense(h, `${p}wv`, `${p}bv`));
-      const w = tf.softmax(tf.add(tf.mul(tf.matMul(q, kk, false, true), 1 / Math.sqrt(dh)), bias));
+      const w = tf.softmax(tf.add(tf.mul(matMul(q, kk, true), 1 / Math.sqrt(dh)), bias));
       if (capture && k === this.config.blocks - 1) attention = w;
-      const o = tf.reshape(tf.transpose(tf.matMul(drop(w), vv), [0, 2, 1, 3]), [B * L, d]);
+      const o = tf.reshape(tf.transpose(matMul(drop(w), vv), [0, 2, 1, 3]), [B * L, d]);
       x = tf.add(x, tf.reshape(drop(dense(o, `${p}wo`, `${p}bo`)), [B, L, d]));
       const h2 = tf.reshape(layerNorm(x, this.v(`${p}ln2_gamma`), this.v(`${p}ln2_beta`)), [B * L, d]);
       const f = dense(tf.relu(dense(h2, `${p}w1`, `${p}b1`)), `${p}w2`, `${p}b2`);
@@ -309,6 +312,25 @@ function causalMask(L: number): tf.Tensor2D {
   const m = new Float32Array(L * L);
   for (let i = 0; i < L; i++) for (let j = 0; j <= i; j++) m[i * L + j] = 1;
   return tf.tensor2d(m, [L, L]);
+}
+
+/**
+ * −1e9 where a negative equals the row's target (an accidental hit must not be pushed down),
+ * 0 elsewhere. Built in JS: a broadcast int32 Equal is the slowest kernel of a step on WASM.
+ */
+function accidentalHits(targets: readonly number[], negatives: Int32Array): Float32Array {
+  const S = negatives.length;
+  const cols = new Map<number, number[]>();
+  negatives.forEach((n, j) => {
+    const list = cols.get(n);
+    if (list) list.push(j);
+    else cols.set(n, [j]);
+  });
+  const mask = new Float32Array(targets.length * S);
+  targets.forEach((t, i) => {
+    for (const j of cols.get(t) ?? []) mask[i * S + j] = NEG_INF;
+  });
+  return mask;
 }
 
 function checkBatch(b: TrainingBatch, numItems: number): void {
