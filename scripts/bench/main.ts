@@ -19,6 +19,7 @@ import { writeBenchModel } from './bench-model';
 import { buildPeer, type PeerBundle } from './peer-bundles';
 import { deriveRatios } from './ratios';
 import { serverThroughput } from './server-throughput';
+import { session } from './session';
 import { sizes } from './sizes';
 import { quality } from './quality';
 import { CATALOG_ITEMS, recommendLatency } from './recommend-latency';
@@ -26,7 +27,7 @@ import { renderMarkdown, toJsonLine, type Report } from './table';
 import { trackCost } from './track-cost';
 
 /** Every figure group, in the order the table shows them. */
-export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, serverThroughput, quality];
+export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, session, serverThroughput, quality];
 
 const memo = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | undefined;

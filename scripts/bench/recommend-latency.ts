@@ -19,7 +19,7 @@ type Backend = (typeof BACKENDS)[number];
 
 /** Timed calls per backend (after a few untimed warm-up calls). */
 export function recommendPlan(quick: boolean): { reps: number; warmup: number } {
-  return quick ? { reps: 30, warmup: 5 } : { reps: 200, warmup: 20 };
+  return quick ? { reps: 15, warmup: 3 } : { reps: 100, warmup: 10 };
 }
 
 const specs: FigureSpec[] = BACKENDS.flatMap((b) => [
@@ -107,7 +107,12 @@ export function hearthRecommendMissing(ctx: BenchContext): Error | null {
 
 /** createHearth options for recommendation figures: one backend forced, the bench model. */
 export function recommendOptions(backend: Backend | 'auto', dbName = 'hearth-bench'): Record<string, unknown> {
-  return { autocapture: false, maxEventsPerSecond: 1e6, dbName, backend, workerUrl: '/dist/hearth-worker.js', modelUrl: '/bench-model/manifest.json' };
+  return {
+    autocapture: false,
+    maxEventsPerSecond: 1e6,
+    dbName,
+    recommend: { workerUrl: '/dist/hearth-worker.js', modelUrl: '/bench-model/manifest.json', backend, timeoutMs: 60_000 },
+  };
 }
 
 /** The shopper history tracked before recommending: 20 distinct catalog items. */

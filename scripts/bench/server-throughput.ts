@@ -14,7 +14,7 @@ export const BEAUTY_ITEMS = 12_101;
 
 /** Updates per run and runs; the figure is the median run. */
 export function serverPlan(quick: boolean): { updates: number; runs: number; concurrency: number } {
-  return quick ? { updates: 300, runs: 1, concurrency: 8 } : { updates: 2000, runs: 3, concurrency: 8 };
+  return quick ? { updates: 200, runs: 1, concurrency: 8 } : { updates: 1000, runs: 3, concurrency: 8 };
 }
 
 async function importPart<T>(root: string, rel: string): Promise<T> {

@@ -10,7 +10,7 @@ import { percentile } from './stats';
 
 /** Loop sizes: samples per round × rounds, each sample timing `batch` consecutive calls. */
 export function trackPlan(quick: boolean): { batch: number; samplesPerRound: number; rounds: number } {
-  return quick ? { batch: 10, samplesPerRound: 10, rounds: 10 } : { batch: 10, samplesPerRound: 20, rounds: 30 };
+  return quick ? { batch: 10, samplesPerRound: 10, rounds: 5 } : { batch: 10, samplesPerRound: 20, rounds: 20 };
 }
 
 type Name = 'hearth' | 'segment' | 'snowplow';
