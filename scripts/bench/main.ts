@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import { parseArgs, usage } from './args';
 import { launchChromium } from './browser';
 import type { BenchContext } from './context';
+import { firstRec } from './first-rec';
 import { staleReason } from './freshness';
 import { hasHearthFailure, type Figure } from './figure';
 import { runGroup, type FigureGroup } from './group';
@@ -27,7 +28,7 @@ import { renderMarkdown, toJsonLine, type Report } from './table';
 import { trackCost } from './track-cost';
 
 /** Every figure group, in the order the table shows them. */
-export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, session, serverThroughput, quality];
+export const groups: readonly FigureGroup<BenchContext>[] = [sizes, trackCost, recommendLatency, firstRec, session, serverThroughput, quality];
 
 const memo = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | undefined;

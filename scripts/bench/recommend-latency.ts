@@ -19,7 +19,7 @@ type Backend = (typeof BACKENDS)[number];
 
 /** Timed calls per backend (after a few untimed warm-up calls). */
 export function recommendPlan(quick: boolean): { reps: number; warmup: number } {
-  return quick ? { reps: 15, warmup: 3 } : { reps: 100, warmup: 10 };
+  return quick ? { reps: 10, warmup: 2 } : { reps: 100, warmup: 10 };
 }
 
 const specs: FigureSpec[] = BACKENDS.flatMap((b) => [
