@@ -245,6 +245,8 @@ export interface WorkerConfig {
   dbName: string;
   /** URL of the propensity model JSON (`hearth propensity train`); null = propensity() unavailable. */
   propensityUrl?: string | null;
+  /** Shop catalog for filters, cold start and the no-model fallback (replace it with setCatalog). */
+  catalog?: CatalogItem[];
 }
 
 /** Where the worker stands: backend, model version, live tensors. */

@@ -1,66 +1,49 @@
-import type { Recommendation, RecommendOptions, RecommendResult } from '../protocol';
+import type { RecommendOptions, RecommendResult } from '../protocol';
 
-/** Attributes a filled tile may not carry a script URL in. */
-const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
-const FIELD = /\{\{\s*(\w+)\s*\}\}/g;
-
-/** The values a template may use: {{id}}, {{score}}, {{reason}}, {{reasons}}, {{rank}}, {{source}}. */
-function fieldsOf(r: Recommendation, rank: number, source: string): Record<string, string> {
-  return { id: r.itemId, score: r.score.toFixed(4), reason: r.reasons[0]?.itemId ?? '', reasons: r.reasons.map((x) => x.itemId).join(', '), rank: String(rank + 1), source };
-}
-
-function fill(node: Node, f: Record<string, string>): void {
-  const sub = (s: string) => s.replace(FIELD, (_, k: string) => f[k] ?? '');
-  if (node.nodeType === Node.TEXT_NODE) node.nodeValue = sub(node.nodeValue ?? '');
-  if (node instanceof Element) {
-    for (const a of [...node.attributes]) {
-      const v = sub(a.value);
-      // Values are set as text/attributes (never HTML); still, no javascript: URLs.
-      if (URL_ATTRS.has(a.name.toLowerCase()) && /^\s*javascript:/i.test(v)) node.removeAttribute(a.name);
-      else if (v !== a.value) node.setAttribute(a.name, v);
-    }
-  }
-  node.childNodes.forEach((c) => fill(c, f));
-}
-
-/** Options for one container from its data-* attributes: data-k (default 4), data-context, data-exclude, data-diversity, data-category, data-in-stock. */
+/**
+ * Options for one container from its data-* attributes: data-k (default 4) and data-context
+ * (comma-separated item ids, which are also excluded from the results).
+ */
 export function containerOptions(el: HTMLElement): RecommendOptions {
   const d = el.dataset;
-  const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
-  const o: RecommendOptions = { k: d.k !== undefined ? Number(d.k) : 4 };
-  const context = list(d.context);
-  if (context) { o.context = context; o.exclude = [...context]; }
-  const exclude = list(d.exclude);
-  if (exclude) o.exclude = [...(o.exclude ?? []), ...exclude];
-  if (d.diversity !== undefined) o.diversity = Number(d.diversity);
-  const categories = list(d.category);
-  if (categories || d.inStock !== undefined) o.filter = { ...(categories ? { categories } : {}), ...(d.inStock !== undefined ? { inStock: d.inStock !== 'false' } : {}) };
-  return o;
+  const context = d.context?.split(',').map((s) => s.trim()).filter(Boolean);
+  return { k: d.k ? Number(d.k) : 4, ...(context?.length ? { context, exclude: context } : {}) };
 }
 
 /**
  * Fills every `[data-hearth-recs]` container under `root` that holds a `<template>`: one clone
- * of the template per recommendation, with {{id}}, {{score}}, {{reason}}, {{reasons}},
- * {{rank}}, {{source}} substituted as text (never HTML), placed after the template. Containers
- * without a template are left to the shop's own code. On failure the container keeps its
- * content and gets `data-hearth-recs-error`. Resolves with how many containers were filled.
+ * per recommendation, placed after the template, with {{id}}, {{score}}, {{reason}}, {{rank}}
+ * and {{source}} substituted as text and attribute values (never parsed as HTML; a resulting
+ * `javascript:` attribute is dropped). Each tile gets `data-hearth-tile`. Containers without a
+ * template are left to the shop's own code; on failure a container keeps its content and gets
+ * `data-hearth-recs-error`. Resolves with how many containers were filled; never rejects.
  */
 export async function fillRecsContainers(recommend: (o: RecommendOptions) => Promise<RecommendResult>, root: ParentNode = document): Promise<number> {
-  const containers = [...root.querySelectorAll<HTMLElement>('[data-hearth-recs]')].filter((el) => el.querySelector(':scope > template'));
   let filled = 0;
-  await Promise.all(containers.map(async (el) => {
-    const template = el.querySelector<HTMLTemplateElement>(':scope > template')!;
+  await Promise.all([...root.querySelectorAll<HTMLElement>('[data-hearth-recs]')].map(async (el) => {
+    const template = el.querySelector<HTMLTemplateElement>(':scope > template');
+    if (!template) return;
     try {
       const result = await recommend(containerOptions(el));
-      for (const old of el.querySelectorAll(':scope > [data-hearth-tile]')) old.remove();
-      const frag = document.createDocumentFragment();
+      el.querySelectorAll(':scope > [data-hearth-tile]').forEach((old) => old.remove());
       result.items.forEach((r, i) => {
+        const f: Record<string, string> = { id: r.itemId, score: r.score.toFixed(4), reason: r.reasons[0]?.itemId ?? '', rank: String(i + 1), source: result.source };
+        const sub = (s: string) => s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => f[k] ?? '');
         const tile = template.content.cloneNode(true) as DocumentFragment;
-        fill(tile, fieldsOf(r, i, result.source));
+        const walk = document.createTreeWalker(tile, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n: Node | null = walk.currentNode; n; n = walk.nextNode()) {
+          if (n instanceof Text) n.data = sub(n.data);
+          else if (n instanceof Element) {
+            for (const a of [...n.attributes]) {
+              const v = sub(a.value);
+              if (/^\s*javascript:/i.test(v)) n.removeAttribute(a.name);
+              else n.setAttribute(a.name, v);
+            }
+          }
+        }
         for (const child of tile.children) child.setAttribute('data-hearth-tile', r.itemId);
-        frag.append(tile);
+        el.append(tile);
       });
-      el.append(frag);
       el.removeAttribute('data-hearth-recs-error');
       el.setAttribute('data-hearth-recs-source', result.source);
       filled++;

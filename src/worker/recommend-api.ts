@@ -1,16 +1,18 @@
 import type { StoredEvent } from '../events/schema';
 import type { Features } from '../features/features-snapshot';
-import type { PropensityResult } from '../propensity/propensity-types';
 import type { BackendPreference, CatalogItem, RecommendResult, WorkerStatus } from '../protocol';
+import type { PropensityResult } from '../propensity/propensity-types';
 import { historyFromEvents } from '../recommend/history-from-events';
 import { RecommendError } from '../recommend/recommend-error';
 import type { RecommendConfig } from './recommend-config';
-import { createRecommenderHost, type RecommenderHost } from './recommender-host';
+import { createWorkerClient, type WorkerClient, type WorkerLike } from './worker-client';
 
 /** Controls of the recommendation worker, on `hearth.recommender`. All methods resolve or reject. */
 export interface RecommenderControls {
   status(): Promise<WorkerStatus>;
+  /** Rebuilds the model on `backend` (it still falls back down WebGL → WASM → CPU). */
   setBackend(backend: BackendPreference): Promise<WorkerStatus>;
+  /** Checks the model URL for a new version and swaps it in without a reload. */
   refreshModel(): Promise<WorkerStatus>;
   setCatalog(items: CatalogItem[]): Promise<{ items: number }>;
   /** Loses the worker's WebGL context on purpose (WEBGL_lose_context), to test the fallback. */
@@ -20,56 +22,84 @@ export interface RecommenderControls {
   terminate(): void;
 }
 
-/** What a Hearth instance needs to offer recommendations. */
+/** What a Hearth instance gives the recommendation side. */
 export interface RecommendApiDeps {
   config: RecommendConfig;
   dbName: string;
   consented(): Promise<boolean>;
   events(): Promise<StoredEvent[]>;
   features(): Promise<Features>;
+  /** Creates the worker (tests; default `new Worker(url)`). */
+  createWorker?: (url: string) => WorkerLike;
+}
+
+/** The page side of recommendations for one Hearth instance. */
+export interface RecommendApi {
+  recommend(options: unknown): Promise<RecommendResult>;
+  propensity(itemId?: string): Promise<PropensityResult>;
+  recommender: RecommenderControls;
 }
 
 /**
- * `recommend()`, `propensity()` and the worker controls for one Hearth instance. The worker is created on the
- * first call (or when the page is idle with `prefetch`); before consent, recommend() rejects
- * with `no_consent` and nothing is fetched.
+ * `recommend()`, `propensity()` and the worker controls. Nothing is fetched before the first
+ * call after consent (or idle time with `prefetch`): then the worker starts from `workerUrl`
+ * (default: hearth-worker.js next to this bundle), gets absolute URLs and loads backend + model.
+ * A failed start is retried with a fresh worker on the next call. Every method settles.
  */
-export function createRecommendApi(deps: RecommendApiDeps): { recommend(options: unknown): Promise<RecommendResult>; propensity(itemId?: string): Promise<PropensityResult>; recommender: RecommenderControls } {
+export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
   const c = deps.config;
-  let host: RecommenderHost | null = null;
-  let catalogSent: Promise<unknown> | null = null;
-  const getHost = () => {
-    host ??= createRecommenderHost({ workerUrl: c.workerUrl, modelUrl: c.modelUrl ?? null, propensityUrl: c.propensityUrl ?? null, wasmPath: c.wasmPath, backend: c.backend, timeoutMs: c.timeoutMs, dbName: deps.dbName });
-    // The catalog goes over once; a failure is retried on the next call.
-    if (c.catalog && !catalogSent) catalogSent = host.setCatalog(c.catalog).catch((e) => { catalogSent = null; throw e; });
-    return host;
+  const timeoutMs = c.timeoutMs ?? 10_000;
+  let client: WorkerClient | null = null;
+  let ready: Promise<WorkerStatus> | null = null;
+
+  const start = (): Promise<WorkerStatus> =>
+    (ready ??= (async () => {
+      const abs = (u: string, base?: string) => new URL(u, base ?? (typeof location !== 'undefined' ? location.href : undefined)).href;
+      const workerUrl = abs(c.workerUrl ?? new URL('hearth-worker.js', import.meta.url).href);
+      let worker: WorkerLike;
+      try {
+        worker = deps.createWorker ? deps.createWorker(workerUrl) : (new Worker(workerUrl) as WorkerLike);
+      } catch (e) {
+        throw new RecommendError('worker_unavailable', `cannot start the recommendation worker at ${workerUrl}: ${(e as Error).message}`);
+      }
+      client = createWorkerClient(worker, timeoutMs);
+      const wasmPath = abs(c.wasmPath ?? './', workerUrl);
+      return client.call('init', {
+        config: {
+          modelUrl: c.modelUrl ? abs(c.modelUrl) : null,
+          propensityUrl: c.propensityUrl ? abs(c.propensityUrl) : null,
+          wasmPath: wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`,
+          backend: c.backend ?? 'auto',
+          dbName: deps.dbName,
+          ...(c.catalog ? { catalog: c.catalog } : {}),
+        },
+      }, timeoutMs * 3);
+    })().catch((e) => {
+      client?.terminate();
+      client = null;
+      ready = null;
+      throw e;
+    }));
+
+  // Consent first: before it, nothing is fetched and the promise rejects with `no_consent`.
+  const worker = async (): Promise<WorkerClient> => {
+    if (!(await deps.consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
+    await start();
+    return client!;
   };
-  const gate = async () => {
-    if (!(await deps.consented())) throw new RecommendError('no_consent', 'recommend: the shopper has not given consent yet');
-    const h = getHost();
-    await catalogSent;
-    return h;
-  };
-  if (c.prefetch && typeof requestIdleCallback === 'function') {
-    requestIdleCallback(() => { void gate().then((h) => h.warmUp()).catch(() => { /* the first recommend() reports it */ }); });
-  }
+  if (c.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void worker().catch(() => {}));
+
   return {
-    async recommend(options) {
-      const h = await gate();
-      return h.recommend(historyFromEvents(await deps.events()), options);
-    },
-    async propensity(itemId) {
-      const h = await gate();
-      return h.propensity(await deps.features(), itemId);
-    },
+    recommend: async (options) => (await worker()).call('recommend', { history: historyFromEvents(await deps.events()), options: options as never }),
+    propensity: async (itemId) => (await worker()).call('propensity', itemId === undefined ? { features: await deps.features() } : { features: await deps.features(), itemId }),
     recommender: {
-      status: () => gate().then((h) => h.status()),
-      setBackend: (b) => gate().then((h) => h.setBackend(b)),
-      refreshModel: () => gate().then((h) => h.refreshModel()),
-      setCatalog: (items) => gate().then((h) => h.setCatalog(items)),
-      simulateContextLoss: () => gate().then((h) => h.simulateContextLoss()),
-      warmUp: () => gate().then((h) => h.warmUp()),
-      terminate: () => { host?.terminate(); host = null; catalogSent = null; },
+      status: async () => (await worker()).call('status', {}),
+      setBackend: async (backend) => (await worker()).call('setBackend', { backend }, timeoutMs * 3),
+      refreshModel: async () => (await worker()).call('refreshModel', {}, timeoutMs * 3),
+      setCatalog: async (items) => (await worker()).call('setCatalog', { items }),
+      simulateContextLoss: async () => (await worker()).call('simulateContextLoss', {}),
+      warmUp: async () => { await worker(); return ready!; },
+      terminate() { client?.terminate(); client = null; ready = null; },
     },
   };
 }

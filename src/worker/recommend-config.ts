@@ -21,22 +21,30 @@ export interface RecommendConfig {
   prefetch?: boolean;
 }
 
-const KEYS = new Set(['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'timeoutMs', 'catalog', 'prefetch', 'propensityUrl']);
+// Each key's check and what to say when it fails (one table keeps the tracker bundle small).
+const isUrl = (v: unknown) => typeof v === 'string';
+const CHECKS: Record<keyof RecommendConfig, [(v: unknown) => boolean, string]> = {
+  workerUrl: [isUrl, 'a URL string'],
+  wasmPath: [isUrl, 'a URL string'],
+  propensityUrl: [isUrl, 'a URL string'],
+  modelUrl: [(v) => v === null || isUrl(v), 'a URL string or null'],
+  backend: [(v) => ['auto', 'webgl', 'wasm', 'cpu'].includes(v as string), 'auto, webgl, wasm or cpu'],
+  timeoutMs: [(v) => typeof v === 'number' && v >= 100 && v <= 600_000, 'a number of ms in [100, 600000]'],
+  catalog: [Array.isArray, 'an array of { id, category?, inStock?, … }'],
+  prefetch: [(v) => typeof v === 'boolean', 'a boolean'],
+};
 
 /** Checks the recommend config; throws HearthError('invalid_argument') naming the bad field, as createHearth() promises. */
 export function validateRecommendConfig(raw: unknown): RecommendConfig {
   if (raw === undefined) return {};
-  const bad = (m: string): never => { throw new HearthError('invalid_argument', `createHearth(): options.recommend: ${m}`); };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) bad('must be an object');
-  const o = raw as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!KEYS.has(k)) bad(`unknown key '${k}'`);
-  for (const k of ['workerUrl', 'wasmPath', 'propensityUrl'] as const) if (o[k] !== undefined && typeof o[k] !== 'string') bad(`${k} must be a URL string`);
-  if (o.modelUrl != null && typeof o.modelUrl !== 'string') bad('modelUrl must be a URL string or null');
-  if (o.backend !== undefined && !['auto', 'webgl', 'wasm', 'cpu'].includes(o.backend as string)) bad(`backend must be auto, webgl, wasm or cpu, got '${String(o.backend)}'`);
-  if (o.timeoutMs !== undefined && !(typeof o.timeoutMs === 'number' && o.timeoutMs >= 100 && o.timeoutMs <= 600_000)) bad('timeoutMs must be a number of ms in [100, 600000]');
-  if (o.catalog !== undefined && !Array.isArray(o.catalog)) bad('catalog must be an array of { id, category?, inStock?, … }');
-  if (o.prefetch !== undefined && typeof o.prefetch !== 'boolean') bad('prefetch must be a boolean');
-  return o as RecommendConfig;
+  const bad = (m: string) => new HearthError('invalid_argument', `createHearth(): options.recommend${m}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad(' must be an object');
+  for (const [k, v] of Object.entries(raw)) {
+    const check = CHECKS[k as keyof RecommendConfig];
+    if (!check) throw bad(`: unknown key '${k}'`);
+    if (v !== undefined && !check[0](v)) throw bad(`.${k} must be ${check[1]}`);
+  }
+  return raw as RecommendConfig;
 }
 
 /**

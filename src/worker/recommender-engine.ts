@@ -91,6 +91,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
   async function init(c: WorkerConfig): Promise<WorkerStatus> {
     config = c;
     propensity = createPropensityScorer({ modelUrl: c.propensityUrl, fetch: deps.fetch, timeoutMs: deps.downloadTimeoutMs });
+    if (c.catalog) setCatalog(c.catalog);
     backends = createBackendManager(c.wasmPath);
     await backends.activate(c.backend);
     try {
