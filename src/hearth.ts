@@ -145,7 +145,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       const now = Date.now();
       if (isDuplicate(JSON.stringify(v.event), now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
       if (!withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
-      const event: StoredEvent = { ...v.event, id: eventId(), ts: now, itemIds: itemIds(v.event) };
+      const event: StoredEvent = { ...v.event, id: eventId(now), ts: now, itemIds: itemIds(v.event) };
       const gen = generation;
       // An event tracked before forget()/consent(false) must not be written after it.
       return (async (): Promise<TrackOutcome> => (!(await consented()) ? 'no-consent' : gen !== generation ? 'dropped' : writer.add(event)))()
