@@ -4,6 +4,8 @@
 export interface BenchArgs {
   quick: boolean;
   json: boolean;
+  /** Take the quality figures from the cache even in a full run (no retraining). */
+  reuseQuality: boolean;
   build: boolean;
   port: number;
   /** Group names to run (empty = all). */
@@ -23,6 +25,8 @@ Options:
   --quick          day-to-day run (< 2 minutes): fewer repetitions, cached peer builds and
                    cached quality results (never retrains)
   --json           also print one JSON object with every figure on the last line
+  --reuse-quality  take the quality figures from the cache of an earlier full run
+                   instead of retraining (the table says when they were measured)
   --no-build       measure dist/ as it is (by default rollup -c runs when src/ is
                    newer than a bundle)
   --port N         port for the loopback bench server (default 0: any free port)
@@ -36,7 +40,7 @@ unavailable browser or peer are reported, not failures); 1 when a Hearth figure 
 
 /** Parses argv (without node and script); throws Error with a readable message on bad input. */
 export function parseArgs(argv: readonly string[], groups: readonly string[]): BenchArgs {
-  const a: BenchArgs = { quick: false, json: false, build: true, port: 0, only: [], out: 'BENCHMARKS.md', help: false };
+  const a: BenchArgs = { quick: false, json: false, reuseQuality: false, build: true, port: 0, only: [], out: 'BENCHMARKS.md', help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -47,6 +51,7 @@ export function parseArgs(argv: readonly string[], groups: readonly string[]): B
     switch (arg) {
       case '--quick': a.quick = true; break;
       case '--json': a.json = true; break;
+      case '--reuse-quality': a.reuseQuality = true; break;
       case '--no-build': a.build = false; break;
       case '--help': case '-h': a.help = true; break;
       case '--out': a.out = value(); break;

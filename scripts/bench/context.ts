@@ -7,6 +7,8 @@ import type { PeerBundle } from './peer-bundles';
 /** Shared state of one bench run. */
 export interface BenchContext {
   quick: boolean;
+  /** Quality figures come from the cache (always in quick runs; --reuse-quality in full runs). */
+  reuseQuality: boolean;
   /** Repository root (dist/, node_modules/, scripts/bench/pages/ live under it). */
   root: string;
   /** Scratch folder for this run (peer builds, bench model); removed at the end. */

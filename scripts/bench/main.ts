@@ -84,6 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const peers = new Map<string, Promise<PeerBundle>>();
   const ctx: BenchContext = {
     quick: args.quick,
+    reuseQuality: args.quick || args.reuseQuality,
     root,
     tmp,
     cacheDir,

@@ -103,7 +103,7 @@ export const quality: FigureGroup<BenchContext> = {
     const file = join(ctx.root, QUALITY_CACHE);
     let q: QualityResults;
     let how: string;
-    if (ctx.quick) {
+    if (ctx.reuseQuality) {
       q = readQualityCache(file);
       how = `cached from the full run of ${q.measuredAt} (commit ${q.commit})`;
     } else {
