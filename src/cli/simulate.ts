@@ -46,7 +46,7 @@ const OPTIONS: OptionTable = {
   'pretrain-epochs': { type: 'string', default: '20', help: 'epochs of pretraining on the public users' },
   pretrained: { type: 'string', help: 'directory: reuse the pretrained start model there, or save it there' },
   'central-model': { type: 'string', help: 'directory: the centrally trained model (reused if present, else trained and saved)' },
-  'central-epochs': { type: 'string', default: '20', help: 'epochs of central training when no central model exists' },
+  'central-epochs': { type: 'string', default: '20', help: 'epochs of central training when no central model exists (0 and no --central-model: skip the reference)' },
   'eval-users': { type: 'string', default: '2000', help: 'users (seeded sample) evaluated with full ranking' },
   'eval-every': { type: 'string', default: '1', help: 'evaluate every N rounds' },
   'poison-fraction': { type: 'string', default: '0', help: 'fraction of clients that poison their updates' },
@@ -140,11 +140,7 @@ export async function run(argv: string[]): Promise<number> {
     const clients = shuffled.slice(nPublic);
     const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH };
     say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items, backend ${backend.backend}`);
-    const central = await loadOrTrain(o['central-model'] as string | undefined, ds, split, split, config, centralEpochs, seed, 'central');
-    const centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed);
-    say(`central NDCG@10 (full, ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
-    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, central.config, nPublic > 0 ? pretrainEpochs : 0, seed + 1, 'pretrain');
-    central.dispose();
+    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, nPublic > 0 ? pretrainEpochs : 0, seed + 1, 'pretrain');
     const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed);
     say(`start model NDCG@10: ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
     const usable = clients.filter((c) => c.train.length >= 2).length;
@@ -158,6 +154,16 @@ export async function run(argv: string[]): Promise<number> {
         bar.update(r.round, { ndcg: r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4), eps: r.epsilon.toFixed(2) });
         if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s`);
       });
+      bar.stop();
+      // The central reference comes last so a long central training never delays the rounds.
+      const centralDir = o['central-model'] as string | undefined;
+      let centralNdcg: number | null = null;
+      if (centralDir || centralEpochs > 0) {
+        const central = await loadOrTrain(centralDir, ds, split, split, evalModel.config, centralEpochs, seed, 'central');
+        centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed);
+        central.dispose();
+        say(`central NDCG@10 (full, same ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
+      }
       return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length };
     } finally {
       bar.stop();
@@ -170,7 +176,7 @@ export async function run(argv: string[]): Promise<number> {
     'ndcg@10': last['ndcg@10'],
     'central_ndcg@10': result.centralNdcg,
     'start_ndcg@10': result.startNdcg,
-    ratio_to_central: last['ndcg@10']! / result.centralNdcg,
+    ratio_to_central: result.centralNdcg ? last['ndcg@10']! / result.centralNdcg : null,
     epsilon: result.out.epsilon,
     delta,
     rounds,
@@ -190,7 +196,7 @@ export async function run(argv: string[]): Promise<number> {
   if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else {
     process.stdout.write(
-      `federated NDCG@10 ${summary['ndcg@10']!.toFixed(4)} vs central ${summary['central_ndcg@10'].toFixed(4)} (×${summary.ratio_to_central.toFixed(3)}), start ${summary['start_ndcg@10'].toFixed(4)}\n` +
+      `federated NDCG@10 ${summary['ndcg@10']!.toFixed(4)} vs central ${summary['central_ndcg@10']?.toFixed(4) ?? '-'} (×${summary.ratio_to_central?.toFixed(3) ?? '-'}), start ${summary['start_ndcg@10'].toFixed(4)}\n` +
         `ε = ${summary.epsilon.toFixed(3)} at δ = ${delta} after ${rounds} rounds; ${summary.bytes_per_update} bytes per update\n`,
     );
   }
