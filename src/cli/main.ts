@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   eval: { summary: 'evaluate a model (or the popularity baseline) on a dataset', load: () => import('./eval-command') },
   serve: { summary: 'run the federated aggregation server (HTTP + SQLite)', load: () => import('./serve') },
   simulate: { summary: 'simulate federated learning with DP on a dataset, next to central training', load: () => import('./simulate') },
+  propensity: { summary: 'train or evaluate the purchase-propensity model', load: () => import('../propensity/propensity-command') },
 };
 
 function topHelp(): string {
