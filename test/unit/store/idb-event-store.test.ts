@@ -23,6 +23,29 @@ describe('openHearthDb', () => {
     expect([...db.transaction('events').objectStore('events').indexNames].sort()).toEqual(['by_item', 'by_ts', 'by_type']);
     db.close();
   });
+  it('closes itself when another tab upgrades, so the upgrade is never blocked', async () => {
+    const closed: boolean[] = [];
+    const db = await openHearthDb(HEARTH_DB_NAME, { onClosed: (deleted) => closed.push(deleted) });
+    // "Another tab" running a newer Hearth opens version 2.
+    const newer = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open(HEARTH_DB_NAME, 2);
+      r.onblocked = () => fail(new Error('blocked by the old connection'));
+      r.onsuccess = () => ok(r.result);
+    });
+    expect(newer.version).toBe(2);
+    expect(closed).toEqual([false]);
+    expect(() => db.transaction('events')).toThrow();
+    newer.close();
+  });
+  it('rejects (never hangs) when another tab holds the database in a state it cannot open', async () => {
+    const old = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open(HEARTH_DB_NAME, 1); r.onupgradeneeded = () => r.result.createObjectStore('x'); r.onsuccess = () => ok(r.result); });
+    // An old tab that ignores versionchange, and a schema that needs a higher version.
+    const r = indexedDB.open(HEARTH_DB_NAME, 3);
+    const blocked = await new Promise<boolean>((ok) => { r.onblocked = () => ok(true); r.onsuccess = () => ok(false); });
+    expect(blocked).toBe(true);
+    await expect(openHearthDb(HEARTH_DB_NAME, { timeoutMs: 200 })).rejects.toThrow(/timed out|version/i);
+    old.close();
+  });
   it('refuses names outside the hearth namespace', async () => {
     await expect(openHearthDb('shop')).rejects.toThrow(/must start with "hearth"/);
   });
