@@ -113,6 +113,8 @@ export async function run(argv: string[]): Promise<number> {
         epochs: s.epoch,
         trainSeconds: Number(s.history.reduce((n, h) => n + h.seconds, 0).toFixed(1)),
         wallSeconds: Number(result.seconds.toFixed(1)),
+        // CPU seconds of this process: comparable across runs on a shared, contended machine.
+        cpuSeconds: Number(((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)),
         parameters: model.parameterCount(),
         backend: `${backend.backend}${backend.simd ? '+simd' : ''}${backend.threads ? '+threads' : ''}`,
         seed: train.seed,

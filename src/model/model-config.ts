@@ -19,7 +19,7 @@ export interface ModelConfig {
 }
 
 /** Defaults chosen from measurements on Beauty (see QUALITY.md). */
-export const DEFAULT_ARCH = { dim: 64, maxLen: 50, blocks: 2, heads: 1, dropout: 0.2 } as const;
+export const DEFAULT_ARCH = { dim: 64, maxLen: 50, blocks: 1, heads: 1, dropout: 0.2 } as const;
 
 /** Throws a RangeError naming the first invalid field of `c`; returns it typed otherwise. */
 export function validateConfig(c: unknown): ModelConfig {

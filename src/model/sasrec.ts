@@ -8,6 +8,8 @@ import { sizeOf, weightSpecs } from './weight-specs';
 import type { TrainingBatch } from './training-batch';
 import { matMul } from './matmul';
 import { firstColumnCrossEntropy } from './softmax-loss';
+import { gatherRows } from './gather-rows';
+import { dropoutWithSeed } from './dropout-mask';
 
 /** Named weights as plain arrays (row-major), e.g. for federated diffs or serialisation. */
 export type NamedWeights = Record<string, Float32Array>;
@@ -123,7 +125,7 @@ export class SasRec {
       return optimizer.minimize(
         () => {
           const h = tf.reshape(this.hidden(seq, true, step).h, [B * L, this.config.dim]);
-          const hv = tf.gather(h, posIdx);
+          const hv = gatherRows(h, posIdx);
           const pos = tf.sum(tf.mul(hv, this.itemVectors(tgtIdx)), -1, true);
           const neg = tf.add(matMul(hv, this.itemVectors(negIdx), true), hitMask);
           return firstColumnCrossEntropy(tf.concat([pos, neg], 1) as tf.Tensor2D);
@@ -203,11 +205,11 @@ export class SasRec {
 
   /** Item vectors for any int32 index tensor: the embedding row plus the mean of its attributes. */
   private itemVectors(idx: tf.Tensor): tf.Tensor {
-    const e = tf.gather(this.v('item_emb'), idx);
+    const e = gatherRows(this.v('item_emb'), idx);
     if (!this.attrTable) return e;
     const a = tf.gather(this.attrTable, idx);
     const present = tf.cast(tf.notEqual(a, 0), 'float32');
-    const vecs = tf.mul(tf.gather(this.v('attr_emb'), a), tf.expandDims(present, -1));
+    const vecs = tf.mul(gatherRows(this.v('attr_emb'), a), tf.expandDims(present, -1));
     return tf.add(e, tf.div(tf.sum(vecs, -2), tf.maximum(tf.sum(present, -1, true), 1)));
   }
 
@@ -244,7 +246,7 @@ export class SasRec {
     const dh = d / H;
     let dropCalls = 0;
     const drop = (x: tf.Tensor): tf.Tensor =>
-      training && dropout > 0 ? tf.dropout(x, dropout, undefined, this.seed * 1_000_003 + step * 1009 + dropCalls++) : x;
+      training && dropout > 0 ? dropoutWithSeed(x, dropout, this.seed * 1_000_003 + step * 1009 + dropCalls++) : x;
     const mask = tf.expandDims(tf.cast(tf.notEqual(seq, 0), 'float32'), -1);
     const pos = tf.slice(this.v('pos_emb'), [maxLen - L, 0], [L, d]);
     let x = tf.mul(drop(tf.add(this.itemVectors(seq), pos)), mask);

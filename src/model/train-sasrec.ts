@@ -25,12 +25,12 @@ export interface TrainOptions {
 /** Defaults picked from measured runs on Beauty (see QUALITY.md). */
 export const DEFAULT_TRAIN: TrainOptions = {
   epochs: 200,
-  batchSize: 128,
-  learningRate: 1e-3,
+  batchSize: 256,
+  learningRate: 2e-3,
   negatives: 256,
   patience: 5,
   evalEvery: 2,
-  validUsers: 5000,
+  validUsers: 3000,
   seed: 42,
 };
 
