@@ -35,9 +35,11 @@ export async function setupConsentBanner() {
   if (!banner || !globalThis.Hearth) return;
   if ((await consentState()) !== null) return;
   banner.hidden = false;
+  // The banner goes only once the choice is stored, so leaving the page right after is safe.
   const decide = async (granted) => {
-    banner.hidden = true;
+    banner.querySelectorAll('button').forEach((b) => { b.disabled = true; });
     await decideConsent(granted);
+    banner.hidden = true;
   };
   banner.querySelector('.consent-yes')?.addEventListener('click', () => decide(true));
   banner.querySelector('.consent-no')?.addEventListener('click', () => decide(false));

@@ -12,18 +12,23 @@ export function hearth() {
 
 /** Calls the first of `names` that the SDK has; resolves its result, or undefined. Never rejects. */
 async function call(names, ...args) {
+  return (await attempt(names, ...args)).value;
+}
+
+/** Like call(), but also says why it failed: `{ value }` or `{ value: undefined, error }`. */
+async function attempt(names, ...args) {
   const h = hearth();
-  if (!h) return undefined;
+  if (!h) return { value: undefined, error: 'Hearth is not loaded' };
   for (const name of names) {
     if (typeof h[name] !== 'function') continue;
     try {
-      return await h[name](...args);
+      return { value: await h[name](...args) };
     } catch (err) {
       console.warn(`hearth.${name} failed:`, err);
-      return undefined;
+      return { value: undefined, error: String(err?.message ?? err) };
     }
   }
-  return undefined;
+  return { value: undefined, error: `Hearth has no ${names[0]}()` };
 }
 
 /** Records an event (schema in src/events/schema.ts). Never throws. */
@@ -31,8 +36,14 @@ export function track(event) {
   return call(['track'], event);
 }
 
-/** `recommend({ k, context })` → RecommendResult, or undefined when unavailable. */
-export function recommend(options) {
+/**
+ * `recommend(options)` → RecommendResult, or undefined when unavailable. The first call on a
+ * page starts the worker and compiles the model (slow on software WebGL), so an answer that
+ * times out is asked for once more before giving up.
+ */
+export async function recommend(options) {
+  const first = await attempt(['recommend'], options);
+  if (first.value !== undefined || !/within \d+ ms|timed? ?out/i.test(first.error ?? '')) return first.value;
   return call(['recommend'], options);
 }
 

@@ -1,8 +1,9 @@
 // The "for you" rail: asks Hearth for recommendations and replaces the server-rendered
 // popularity tiles with them; when that is impossible it keeps popularity and says why.
 import { loadCatalog } from './catalog-client.js';
-import { recommend, sendCatalog } from './hearth-client.js';
+import { features, recommend, sendCatalog } from './hearth-client.js';
 import { explain } from './notice.js';
+import { consentState } from './consent.js';
 import { recTile } from './tile.js';
 
 /** Fills every `[data-hearth-recs]` container on the page. Never throws. */
@@ -30,9 +31,17 @@ async function fillRail(rail, catalog, context) {
   const source = section?.querySelector('.rail-source');
   const k = Number(rail.dataset.k) || 8;
   if (!catalog) return; // popularity tiles from the server stay; loadCatalog explained why
+  if ((await consentState()) !== 'granted') {
+    // Nothing is recorded or computed before consent: popularity is all there is to show.
+    if (source) source.textContent = 'Showing popularity across all shoppers. Say yes to personalisation to get a rail ranked on your device.';
+    return;
+  }
   // With the catalog in the worker, out-of-stock products are filtered out of the rail.
   const filter = (await sendCatalog(catalog)) ? { filter: { inStock: true } } : {};
-  const result = await recommend({ k, ...filter, ...(context ? { context: [context], exclude: [context] } : {}) });
+  // "For you" suggests new things: what the shopper just looked at is left out.
+  const seen = ((await features())?.sequence ?? []).slice(-20);
+  const exclude = [...new Set([...seen, ...(context ? [context] : [])])];
+  const result = await recommend({ k, ...filter, ...(context ? { context: [context] } : {}), ...(exclude.length ? { exclude } : {}) });
   if (!result) {
     explain('On-device recommendations are unavailable right now; showing what is popular instead.');
     return;
@@ -61,7 +70,7 @@ async function fillRail(rail, catalog, context) {
 
 /** "Why this?" in words, from the model's reasons (the past items that drove it). */
 export function whyText(rec, source, catalog) {
-  const reasons = (rec.reasons ?? []).filter((r) => catalog.has(r.itemId)).sort((a, b) => b.weight - a.weight).slice(0, 3);
+  const reasons = (rec.reasons ?? []).filter((r) => r.itemId !== rec.itemId && catalog.has(r.itemId)).sort((a, b) => b.weight - a.weight).slice(0, 3);
   if (reasons.length === 0) {
     return source === 'model' ? 'Your on-device model ranks it highly for you.' : 'Popular with shoppers right now.';
   }

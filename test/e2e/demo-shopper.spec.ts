@@ -31,13 +31,19 @@ test('a shopper who views several products of one category moves the "for you" r
 
   await grantConsent(page, demo.url);
   const before = await railShare(page, byId, category);
-  // Browse like a person: open the department, click through to five different products.
+  // Browse like a person: open the department, pick a product, then follow "More from …"
+  // tiles, reading each page until its view is stored (a click-storm would be bot-filtered).
+  await page.goto(`${demo.url}/category/${category}`);
+  await page.locator('main [data-hearth-item] a').nth(2).click();
+  const viewed: string[] = [];
   for (let n = 0; n < 5; n++) {
-    await page.goto(`${demo.url}/category/${category}`);
-    await page.locator('main [data-hearth-item] a').nth(n * 3).click();
-    await expect(page.locator('article.product')).toBeVisible();
+    const id = await page.locator('article.product').getAttribute('data-product-id');
+    expect(byId.get(id ?? '')?.category).toBe(category);
+    viewed.push(id!);
+    await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view' && e.itemIds?.[0] === id).length, { timeout: 15_000 }).toBe(1);
+    if (n < 4) await page.locator('section.rail [data-hearth-item] a').nth(n + 1).click();
   }
-  await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+  expect(new Set(viewed).size).toBe(5);
 
   const after = await railShare(page, byId, category);
   expect(after.source).toBe('model');

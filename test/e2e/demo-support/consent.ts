@@ -7,4 +7,5 @@ export async function grantConsent(page: Page, url: string): Promise<void> {
   await expect(yes).toBeVisible();
   await yes.click();
   await expect(page.locator('.consent-banner')).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem('hearth-demo-consent'))).toBe('granted');
 }
