@@ -212,7 +212,8 @@ export function decodeUpdate(payload: Uint8Array): ModelUpdate {
       const scale = f32();
       if (!Number.isFinite(scale) || scale < 0) fail('not_finite', `${what}: scale is not a finite non-negative number`);
       need(n);
-      for (let i = 0; i < n; i++) out[i] = view.getInt8(o + i) * scale;
+      const q = new Int8Array(payload.buffer, payload.byteOffset + o, n);
+      for (let i = 0; i < n; i++) out[i] = q[i]! * scale;
       o += n;
     } else {
       need(2 * n);

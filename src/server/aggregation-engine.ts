@@ -112,7 +112,7 @@ export class AggregationEngine {
     const oldest = this.store.oldestPendingAt();
     return {
       version: this.head.version,
-      round: this.store.rounds().length,
+      round: this.store.roundCount(),
       pendingUpdates: this.store.pendingCount(),
       minUpdates: this.options.minUpdates,
       roundDeadline: oldest === null ? null : new Date(oldest + this.options.roundSeconds * 1000).toISOString(),
@@ -123,14 +123,17 @@ export class AggregationEngine {
     };
   }
 
-  // Versions an update may be based on: the head and up to maxStaleness ancestors.
+  // Versions an update may be based on: the head and up to maxStaleness ancestors (cached per head).
+  private bases: { head: number; ok: Set<number> } | null = null;
   private acceptableBases(): Set<number> {
+    if (this.bases?.head === this.head.version) return this.bases.ok;
     const ok = new Set<number>([this.head.version]);
-    let m: StoredModel | null = this.head;
-    for (let i = 0; i < this.options.maxStaleness && m && m.parent !== null; i++) {
-      ok.add(m.parent);
-      m = this.store.model(m.parent);
+    let parent = this.head.parent;
+    for (let i = 0; i < this.options.maxStaleness && parent !== null; i++) {
+      ok.add(parent);
+      parent = this.store.parentOf(parent);
     }
+    this.bases = { head: this.head.version, ok };
     return ok;
   }
 
@@ -150,13 +153,13 @@ export class AggregationEngine {
       if (e instanceof UpdateFormatError) return reject(e.reason === 'too_large' ? 413 : 400, e.reason, e.message);
       throw e;
     }
-    if (this.store.hasUpdate(u.updateId)) return { ok: true, status: 200, ack: { accepted: true, duplicate: true, updateId: u.updateId, round: this.store.rounds().length } };
+    if (this.store.hasUpdate(u.updateId)) return { ok: true, status: 200, ack: { accepted: true, duplicate: true, updateId: u.updateId, round: this.store.roundCount() } };
     if (u.baseVersion > this.head.version) return reject(400, 'unknown_version', `base version ${u.baseVersion} does not exist (head is ${this.head.version})`);
     if (!this.acceptableBases().has(u.baseVersion)) return reject(409, 'stale_version', `base version ${u.baseVersion} is too old (head is ${this.head.version}); fetch the model again`);
     const bad = validateUpdateAgainstModel(u, this.head.tensors, this.head.sparse, this.options.clipNorm);
     if (bad) return reject(bad.status, bad.reason, bad.message);
     const fresh = this.store.addUpdate(u.updateId, client, u.baseVersion, payload);
-    return { ok: true, status: fresh ? 202 : 200, ack: { accepted: true, duplicate: !fresh, updateId: u.updateId, round: this.store.rounds().length } };
+    return { ok: true, status: fresh ? 202 : 200, ack: { accepted: true, duplicate: !fresh, updateId: u.updateId, round: this.store.roundCount() } };
   }
 
   /** Counts an update refused before it reached `submit` (e.g. an oversized body). */
@@ -191,7 +194,7 @@ export class AggregationEngine {
       for (let i = 0; i < w.values.length; i++) w.values[i]! += lr * (d[i]! + (sd > 0 ? sd * this.gauss() : 0));
     }
     const file = packWeights(weights);
-    const round = this.store.rounds().length + 1;
+    const round = this.store.roundCount() + 1;
     const model: StoredModel = {
       version: this.head.version + 1,
       parent: this.head.version,

@@ -71,6 +71,8 @@ export class SqliteSyncStore {
     this.stmts = {
       head: this.db.prepare('SELECT version FROM head WHERE id = 1'),
       model: this.db.prepare('SELECT * FROM models WHERE version = ?'),
+      parent: this.db.prepare('SELECT parent FROM models WHERE version = ?'),
+      roundCount: this.db.prepare('SELECT COUNT(*) AS n FROM rounds'),
       insertModel: this.db.prepare(
         'INSERT INTO models (version, parent, created_at, weights, sha256, tensors, sparse, config, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -117,6 +119,17 @@ export class SqliteSyncStore {
       config: r.config ? (JSON.parse(r.config as string) as Record<string, unknown>) : null,
       note: r.note as string,
     };
+  }
+
+  /** Parent version of `version` (null for the seed or an unknown version), without loading weights. */
+  parentOf(version: number): number | null {
+    const r = this.stmts.parent.get(version) as { parent: number | null } | undefined;
+    return r?.parent ?? null;
+  }
+
+  /** Number of finished rounds. */
+  roundCount(): number {
+    return (this.stmts.roundCount.get() as { n: number }).n;
   }
 
   /** Stores a new model version and makes it the head (one transaction). */
