@@ -267,7 +267,8 @@ export interface WorkerStatus {
 /** Page → worker messages. */
 export type WorkerRequest =
   | { id: number; type: 'init'; config: WorkerConfig }
-  | { id: number; type: 'recommend'; history: HistoryEntry[]; options: RecommendOptions }
+  /** `events`: the shopper's stored events (hearth.events()); the worker derives the history from them. */
+  | { id: number; type: 'recommend'; events: import('./events/schema').StoredEvent[]; options: RecommendOptions }
   | { id: number; type: 'setCatalog'; items: CatalogItem[] }
   | { id: number; type: 'refreshModel' }
   | { id: number; type: 'setBackend'; backend: BackendPreference }

@@ -2,7 +2,6 @@ import type { StoredEvent } from '../events/schema';
 import type { Features } from '../features/features-snapshot';
 import type { BackendPreference, CatalogItem, RecommendResult, WorkerStatus } from '../protocol';
 import type { PropensityResult } from '../propensity/propensity-types';
-import { historyFromEvents } from '../recommend/history-from-events';
 import { RecommendError } from '../recommend/recommend-error';
 import type { RecommendConfig } from './recommend-config';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './worker-client';
@@ -90,7 +89,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
   if (c.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void worker().catch(() => {}));
 
   return {
-    recommend: async (options) => (await worker()).call('recommend', { history: historyFromEvents(await deps.events()), options: options as never }),
+    recommend: async (options) => (await worker()).call('recommend', { events: await deps.events(), options: options as never }),
     propensity: async (itemId) => (await worker()).call('propensity', itemId === undefined ? { features: await deps.features() } : { features: await deps.features(), itemId }),
     recommender: {
       status: async () => (await worker()).call('status', {}),

@@ -29,8 +29,8 @@ const CHECKS: Record<keyof RecommendConfig, [(v: unknown) => boolean, string]> =
   propensityUrl: [isUrl, 'a URL string'],
   modelUrl: [(v) => v === null || isUrl(v), 'a URL string or null'],
   backend: [(v) => ['auto', 'webgl', 'wasm', 'cpu'].includes(v as string), 'auto, webgl, wasm or cpu'],
-  timeoutMs: [(v) => typeof v === 'number' && v >= 100 && v <= 600_000, 'a number of ms in [100, 600000]'],
-  catalog: [Array.isArray, 'an array of { id, category?, inStock?, … }'],
+  timeoutMs: [(v) => typeof v === 'number' && v >= 100 && v <= 600_000, 'ms in [100, 600000]'],
+  catalog: [Array.isArray, 'an array of { id, … }'],
   prefetch: [(v) => typeof v === 'boolean', 'a boolean'],
 };
 
@@ -48,20 +48,13 @@ export function validateRecommendConfig(raw: unknown): RecommendConfig {
 }
 
 /**
- * The recommend config from a script tag's data-* attributes: data-worker-src (default:
+ * The recommend config from a script tag's data-* attributes: data-worker-url (default:
  * hearth-worker.js next to the script), data-model-url, data-wasm-path, data-backend,
- * data-propensity-url, data-recs-timeout (ms), data-prefetch. Left to validateRecommendConfig.
+ * data-propensity-url. Checked later by validateRecommendConfig.
  */
 export function recommendConfigFromDataset(d: DOMStringMap, scriptSrc: string | null): RecommendConfig {
-  const c: RecommendConfig = {};
-  const base = typeof location !== 'undefined' ? location.href : undefined;
-  if (d.workerSrc) c.workerUrl = d.workerSrc;
-  else if (scriptSrc) c.workerUrl = new URL('hearth-worker.js', new URL(scriptSrc, base)).href;
-  if (d.modelUrl) c.modelUrl = d.modelUrl;
-  if (d.wasmPath) c.wasmPath = d.wasmPath;
-  if (d.backend) c.backend = d.backend as RecommendConfig['backend'];
-  if (d.propensityUrl) c.propensityUrl = d.propensityUrl;
-  if (d.recsTimeout) c.timeoutMs = Number(d.recsTimeout);
-  if (d.prefetch !== undefined) c.prefetch = d.prefetch !== 'false';
-  return c;
+  const c: Record<string, string> = {};
+  for (const k of ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'propensityUrl']) if (d[k]) c[k] = d[k]!;
+  if (!c.workerUrl && scriptSrc) c.workerUrl = new URL('hearth-worker.js', new URL(scriptSrc, location.href)).href;
+  return c as RecommendConfig;
 }

@@ -14,7 +14,7 @@ import { buildActiveModel, type ActiveModel } from './active-model';
 import { readCachedModels, storeVerifiedModel } from './artifact-cache';
 import { createBackendManager, type BackendManager } from './backend-manager';
 import { fetchArtifacts } from './fetch-artifacts';
-import { validateHistory } from './validate-history';
+import { historyFromPageEvents } from './validate-history';
 
 /** What the engine needs from its surroundings (injectable for Node tests). */
 export interface EngineDeps {
@@ -130,9 +130,9 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
     }
   }
 
-  async function recommend(rawHistory: unknown, rawOptions: unknown): Promise<RecommendResult> {
+  async function recommend(rawEvents: unknown, rawOptions: unknown): Promise<RecommendResult> {
     const options = validateRecommendOptions(rawOptions);
-    const history: HistoryEntry[] = [...validateHistory(rawHistory), ...(options.context ?? []).map((itemId) => ({ itemId, kind: 'view' as const }))];
+    const history: HistoryEntry[] = [...historyFromPageEvents(rawEvents), ...(options.context ?? []).map((itemId) => ({ itemId, kind: 'view' as const }))];
     const b = needInit();
     const rule = candidateRule(history, options, catalog);
     if (model) {
@@ -175,7 +175,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
   async function dispatch(req: WorkerRequest): Promise<unknown> {
     switch (req.type) {
       case 'init': return init(req.config);
-      case 'recommend': return recommend(req.history, req.options);
+      case 'recommend': return recommend(req.events, req.options);
       case 'setCatalog': return setCatalog(req.items);
       case 'refreshModel': needInit(); await refresh(); return status();
       case 'setBackend': {

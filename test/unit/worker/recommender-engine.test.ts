@@ -13,6 +13,11 @@ const BASE = 'https://shop.test/model/';
 const config: WorkerConfig = { modelUrl: `${BASE}manifest.json`, wasmPath: '/', backend: 'cpu', dbName: 'hearth-test' };
 const history: HistoryEntry[] = [3, 7, 7, 12, 5].map((i) => ({ itemId: `sku-${i}`, kind: 'view' as const }));
 let nextId = 1;
+/** Stored events that produce `h` as the history (views, cart adds, purchases). */
+const toEvents = (h: HistoryEntry[]) => h.map((e, i) => {
+  const base = { id: `e${i}`, ts: 1000 + i, itemIds: [e.itemId] };
+  return e.kind === 'purchase' ? { ...base, type: 'purchase', items: [{ id: e.itemId }], value: 1, currency: 'EUR' } : { ...base, type: e.kind === 'cart' ? 'add_to_cart' : 'product_view', item: { id: e.itemId } };
+});
 const req = <T extends WorkerRequest['type']>(type: T, fields: object = {}) => ({ id: nextId++, type, ...fields }) as Extract<WorkerRequest, { type: T }>;
 
 beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
@@ -27,7 +32,7 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     const st = await engine.handle(req('init', { config }));
     expect(st).toMatchObject({ backend: 'cpu', modelVersion: 'v1', numItems: 40, lastError: null });
 
-    const res = await engine.handle(req('recommend', { history, options: { k: 5 } }));
+    const res = await engine.handle(req('recommend', { events: toEvents(history), options: { k: 5 } }));
     expect(res.source).toBe('model');
     expect(res.items).toHaveLength(5);
     // Reference: the same model scored directly, seen items kept (no purchase/cart), top 5.
@@ -56,7 +61,7 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     const st = await engine.handle(req('status'));
     expect(st.modelVersion).toBe('v1');
     expect(st.lastError).toMatch(/sha256 mismatch.*keeping model v1/);
-    expect((await engine.handle(req('recommend', { history, options: { k: 3 } }))).source).toBe('model');
+    expect((await engine.handle(req('recommend', { events: toEvents(history), options: { k: 3 } }))).source).toBe('model');
 
     // A good v2 upgrades without a restart; v1 becomes the previous version.
     origin.serve(modelFiles(await tinyArtifacts(2)));
@@ -69,7 +74,7 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     expect(st2.modelVersion).toBe('v2');
     expect(st2.previousVersion).toBe('v1');
     expect(st2.lastError).toMatch(/model download failed/);
-    expect((await offline.handle(req('recommend', { history, options: { k: 3 } }))).items).toHaveLength(3);
+    expect((await offline.handle(req('recommend', { events: toEvents(history), options: { k: 3 } }))).items).toHaveLength(3);
   });
 
   it('applies rules, cold start and the documented no-model fallback', async () => {
@@ -79,20 +84,20 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     const engine = createRecommenderEngine({ fetch: origin.fetch });
     await engine.handle(req('init', { config }));
     const bought: HistoryEntry[] = [...history, { itemId: 'sku-9', kind: 'purchase' }, { itemId: 'sku-10', kind: 'cart' }];
-    const all = await engine.handle(req('recommend', { history: bought, options: { k: 40 } }));
+    const all = await engine.handle(req('recommend', { events: toEvents(bought), options: { k: 40 } }));
     expect(all.items.map((r) => r.itemId)).not.toContain('sku-9');
     expect(all.items.map((r) => r.itemId)).not.toContain('sku-10');
     // Unknown items only → popularity cold start.
-    const cold = await engine.handle(req('recommend', { history: [{ itemId: 'never-seen', kind: 'view' }], options: { k: 3 } }));
+    const cold = await engine.handle(req('recommend', { events: toEvents([{ itemId: 'never-seen', kind: 'view' }]), options: { k: 3 } }));
     expect(cold.source).toBe('popularity');
     expect(cold.items[0]!.itemId).toBe('sku-' + [...Array(40).keys()].map((i) => i + 1).sort((x, y) => ((y * 7919) % 53) - ((x * 7919) % 53) || x - y)[0]);
 
     origin.serve(new Map());
     const none = createRecommenderEngine({ fetch: origin.fetch });
     await none.handle(req('init', { config: { ...config, dbName: 'hearth-other' } }));
-    await expect(none.handle(req('recommend', { history, options: { k: 3 } }))).rejects.toMatchObject({ code: 'no_model', message: expect.stringMatching(/404/) });
+    await expect(none.handle(req('recommend', { events: toEvents(history), options: { k: 3 } }))).rejects.toMatchObject({ code: 'no_model', message: expect.stringMatching(/404/) });
     await none.handle(req('setCatalog', { items: [{ id: 'a', popularity: 1, category: 'x' }, { id: 'b', popularity: 9, category: 'y' }] }));
-    const fb = await none.handle(req('recommend', { history, options: { k: 1 } }));
+    const fb = await none.handle(req('recommend', { events: toEvents(history), options: { k: 1 } }));
     expect(fb).toMatchObject({ source: 'popularity', modelVersion: null, items: [{ itemId: 'b' }] });
     expect(fb.warning).toMatch(/no model available/);
   });
@@ -102,14 +107,15 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     const origin = memoryOrigin(BASE);
     origin.serve(modelFiles(await tinyArtifacts(1)));
     const engine = createRecommenderEngine({ fetch: origin.fetch });
-    await expect(engine.handle(req('recommend', { history, options: { k: 3 } }))).rejects.toThrow(/not initialised/);
+    await expect(engine.handle(req('recommend', { events: toEvents(history), options: { k: 3 } }))).rejects.toThrow(/not initialised/);
     await engine.handle(req('init', { config }));
-    await expect(engine.handle(req('recommend', { history, options: { k: 0 } }))).rejects.toMatchObject({ code: 'invalid_argument' });
-    await expect(engine.handle(req('recommend', { history, options: { k: 1e9 } }))).rejects.toThrow(/k must be an integer/);
-    await expect(engine.handle(req('recommend', { history, options: { k: 3, filter: { colour: 'red' } } }))).rejects.toThrow(/unknown filter 'colour'/);
-    await expect(engine.handle(req('recommend', { history: 'nope', options: { k: 3 } }))).rejects.toThrow(/history must be an array/);
+    await expect(engine.handle(req('recommend', { events: toEvents(history), options: { k: 0 } }))).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(engine.handle(req('recommend', { events: toEvents(history), options: { k: 1e9 } }))).rejects.toThrow(/k must be an integer/);
+    await expect(engine.handle(req('recommend', { events: toEvents(history), options: { k: 3, filter: { colour: 'red' } } }))).rejects.toThrow(/unknown filter 'colour'/);
+    await expect(engine.handle(req('recommend', { events: 'nope', options: { k: 3 } }))).rejects.toThrow(/events must be an array/);
+    await expect(engine.handle(req('recommend', { events: [{ type: 'product_view' }], options: { k: 3 } }))).rejects.toThrow(/events\[0\] is not a stored Hearth event/);
     const before = (await engine.handle(req('status'))).numTensors;
-    for (let i = 0; i < 200; i++) await engine.handle(req('recommend', { history, options: { k: 10, diversity: 0.3 } }));
+    for (let i = 0; i < 200; i++) await engine.handle(req('recommend', { events: toEvents(history), options: { k: 10, diversity: 0.3 } }));
     expect((await engine.handle(req('status'))).numTensors).toBe(before);
   });
 });

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { historyFromEvents } from '../../../src/recommend/history-from-events';
+import type { StoredEvent } from '../../../src/events/schema';
+
+const ev = (ts: number, type: string, id: string | string[]) =>
+  (Array.isArray(id) ? { id: `e${ts}`, ts, type, items: id.map((x) => ({ id: x })), value: 1, currency: 'EUR', itemIds: id } : { id: `e${ts}`, ts, type, item: { id }, itemIds: [id] }) as unknown as StoredEvent;
+
+describe('historyFromEvents', () => {
+  it('orders by time and maps kinds; a removed cart item becomes a view', () => {
+    const h = historyFromEvents([ev(5, 'purchase', ['c', 'd']), ev(1, 'product_view', 'a'), ev(2, 'add_to_cart', 'b'), ev(3, 'remove_from_cart', 'b'), ev(4, 'add_to_cart', 'a'), ev(6, 'click', 'e')]);
+    expect(h).toEqual([
+      { itemId: 'a', kind: 'view' }, { itemId: 'b', kind: 'view' }, { itemId: 'a', kind: 'cart' },
+      { itemId: 'c', kind: 'purchase' }, { itemId: 'd', kind: 'purchase' }, { itemId: 'e', kind: 'click' },
+    ]);
+  });
+});
