@@ -157,7 +157,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       consent = granted;
       if (!granted) return wipe();
       if (o.requireConsent && o.storage !== 'memory') {
-        await setMeta(await getDb(), CONSENT_KEY, { granted: true, at: Date.now() }).catch(fail('storage', 'remembering consent failed'));
+        try { await setMeta(await getDb(), CONSENT_KEY, { granted: true, at: Date.now() }); } catch (e) { fail('storage', 'remembering consent failed')(e); }
       }
     },
     async forget() {

@@ -6,7 +6,7 @@ import { req, txDone } from './idb-request';
 /**
  * Events in IndexedDB. `getDb` returns a live connection (reopening after another tab closed
  * ours). Each append is one readwrite transaction that also applies retention; on a quota error
- * the oldest 20% are evicted and the append is retried once.
+ * the oldest events are evicted and the append retried (twice at most).
  */
 export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy = DEFAULT_RETENTION): EventStore {
   // Deletes the oldest events (by time) while `more(ts)` says so, inside `tx`.
@@ -28,23 +28,24 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
     };
     return txDone(tx);
   };
-  const evictOldest = async (fraction: number) => {
+  const evictOldest = async (extra: number) => {
     const tx = (await getDb()).transaction('events', 'readwrite');
     const store = tx.objectStore('events');
-    let n = Math.ceil((await req(store.count())) * fraction);
+    let n = Math.ceil((await req(store.count())) * 0.2) + extra;
     deleteOldest(store, () => n-- > 0);
     return txDone(tx);
   };
   return {
     durable: true,
     async append(batch) {
-      if (!batch.length) return;
-      try {
-        await write(batch);
-      } catch (e) {
-        if ((e as DOMException)?.name !== 'QuotaExceededError') throw e;
-        await evictOldest(0.2);
-        await write(batch);
+      // On a full disk, evict the oldest (a fifth plus room for the batch) and retry, twice at most.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await write(batch);
+        } catch (e) {
+          if ((e as DOMException)?.name !== 'QuotaExceededError' || attempt === 2 || !batch.length) throw e;
+          await evictOldest(batch.length);
+        }
       }
     },
     async list(query?: EventQuery) {
