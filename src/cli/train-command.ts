@@ -37,6 +37,7 @@ const OPTIONS: OptionTable = {
   patience: { type: 'string', default: String(DEFAULT_TRAIN.patience), help: 'validations without improvement before stopping' },
   'eval-every': { type: 'string', default: String(DEFAULT_TRAIN.evalEvery), help: 'validate every N epochs' },
   'valid-users': { type: 'string', default: String(DEFAULT_TRAIN.validUsers), help: 'validation users (seeded sample)' },
+  'max-minutes': { type: 'string', help: 'wall-clock budget; no new epoch starts after it (best weights are exported)' },
   resume: { type: 'boolean', help: 'continue from DIR/checkpoint (same options)' },
   json: { type: 'boolean', help: 'print one JSON summary on the last line' },
 };
@@ -66,6 +67,8 @@ export async function run(argv: string[]): Promise<number> {
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
     validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
   };
+  const maxMinutes = numberOption(o, 'max-minutes', 0.01, 1e6);
+  if (maxMinutes !== undefined) train.maxSeconds = maxMinutes * 60;
   const out = String(o.out);
   const backend = await useWasmBackend();
   const summary = await withDataErrors(async () => {

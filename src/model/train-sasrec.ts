@@ -20,6 +20,8 @@ export interface TrainOptions {
   /** Validation users (a seeded sample; validation uses the `full` protocol on the valid item). */
   validUsers: number;
   seed: number;
+  /** Wall-clock budget: no new epoch starts after this many seconds (default: none). */
+  maxSeconds?: number;
 }
 
 /** Defaults picked from measured runs on Beauty (see QUALITY.md). */
@@ -89,7 +91,8 @@ export async function trainSasRec(
   let best: EvalReport | null = null;
   const validate = () =>
     evaluate(split, (h) => model.scoreBatch(h), { protocol: 'full', stage: 'valid', seed: o.seed, maxUsers: o.validUsers, batchSize: 512 });
-  while (state.epoch < o.epochs && state.staleEvals < o.patience) {
+  const deadline = started + (o.maxSeconds ?? Infinity) * 1000;
+  while (state.epoch < o.epochs && state.staleEvals < o.patience && performance.now() < deadline) {
     const t0 = performance.now();
     // Each epoch's randomness depends only on (seed, epoch), so a resumed run sees the same batches.
     const rng = createRng(o.seed * 100_003 + state.epoch);
@@ -143,5 +146,6 @@ function validateTrainOptions(o: TrainOptions): void {
   };
   (['epochs', 'batchSize', 'negatives', 'patience', 'evalEvery', 'validUsers'] as const).forEach((k) => pos(k));
   pos('learningRate', false);
+  if (o.maxSeconds !== undefined) pos('maxSeconds', false);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
 }
