@@ -27,21 +27,48 @@ if (args.help) {
   process.exit(0);
 }
 
+// Ctrl-C can come at any stage: it stops training, the aggregation server and the storefront.
+const stop = new AbortController();
+let aggregation = null;
+let server = null;
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  stop.abort();
+  server?.closeAllConnections?.();
+  await Promise.all([
+    server?.listening ? new Promise((done) => server.close(() => done(undefined))) : undefined,
+    aggregation?.stop(),
+  ]);
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
 const cacheDir = join(here, '.cache');
 mkdirSync(cacheDir, { recursive: true });
 const data = prepareDemoData(cacheDir);
 log(`catalog: ${data.catalog.length} products; training data: ${data.histories.length} synthetic shoppers`);
 
 const modelDir = join(cacheDir, 'model');
-const model = args.train ? await ensureDemoModel({ root, modelDir, data, force: args.retrain, log }) : { status: 'unavailable', reason: 'skipped (--no-train)' };
-log(model.status === 'unavailable' ? `no demo model: ${model.reason}; recommendations fall back to popularity` : `demo model ${model.status} (${modelDir})`);
+const model = args.train ? await ensureDemoModel({ root, modelDir, data, force: args.retrain, log, signal: stop.signal }) : { status: 'unavailable', reason: 'skipped (--no-train)' };
+if (model.status === 'unavailable') log(`no demo model: ${model.reason}; recommendations fall back to popularity`);
+else if (model.status === 'stale') log(`retraining failed (${model.reason}); serving the previous demo model`);
+else log(`demo model ${model.status} (${modelDir})`);
 
-const aggregation = args.aggregation
+aggregation = args.aggregation
   ? await startAggregation({ root, store: join(cacheDir, 'updates.sqlite'), modelDir: model.status === 'unavailable' ? null : modelDir })
   : { url: null, reason: 'disabled (--no-aggregation)', stop: async () => {} };
+if (stopping) {
+  // Ctrl-C arrived while the server was starting: shutdown() saw none, so stop it here.
+  await aggregation.stop();
+  process.exit(0);
+}
 log(aggregation.url ? `aggregation server (hearth serve) at ${aggregation.url}, proxied under /v1/` : `aggregation server not running: ${aggregation.reason}`);
 
-const server = createStorefrontServer({
+server = createStorefrontServer({
   catalog: data.catalog,
   ranking: data.ranking,
   publicDir: join(here, 'public'),
@@ -61,14 +88,3 @@ server.listen(args.port, '127.0.0.1', () => {
   log('press Ctrl-C to stop');
 });
 
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  log('stopping…');
-  server.closeAllConnections?.();
-  await Promise.all([new Promise((done) => server.close(() => done(undefined))), aggregation.stop()]);
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

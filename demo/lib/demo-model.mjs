@@ -2,7 +2,7 @@
 // data, the training settings or the trainer itself) changed since the cached model was made.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -14,47 +14,45 @@ export const TRAIN_SETTINGS = Object.freeze({ epochs: 5, seed: 42, dim: 32, bloc
 
 /**
  * Ensures a trained model in `modelDir`. Promises: resolves `{ status: 'cached' | 'trained' }`
- * with the model in place, or `{ status: 'unavailable', reason }` when the CLI is not built or
- * training failed (the demo then runs on the popularity fallback); never rejects.
- * @param {{ root: string, modelDir: string, data: { files: { interactions: string, attributes: string }, hash: string }, force?: boolean, log?: (line: string) => void }} opts
+ * with the model in place, `{ status: 'stale', reason }` when retraining failed but the previous
+ * model is still there, or `{ status: 'unavailable', reason }` when there is no model (the demo
+ * then runs on the popularity fallback); never rejects. The model directory is replaced in one
+ * rename, so a concurrent reader never sees a half-written model.
+ * @param {{ root: string, modelDir: string, data: { files: { interactions: string, attributes: string }, hash: string }, force?: boolean, log?: (line: string) => void, signal?: AbortSignal }} opts
  */
-export async function ensureDemoModel({ root, modelDir, data, force = false, log = () => {} }) {
+export async function ensureDemoModel({ root, modelDir, data, force = false, log = () => {}, signal }) {
   const cli = join(root, 'dist/node/cli.js');
   if (!existsSync(cli)) return { status: 'unavailable', reason: 'the hearth CLI is not built (dist/node/cli.js missing)' };
   const stampFile = join(modelDir, '.demo-inputs');
-  const stamp = createHash('sha256').update(data.hash).update(JSON.stringify(TRAIN_SETTINGS)).update(trainerFingerprint(root)).digest('hex');
-  if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { status: 'cached' };
-  rmSync(modelDir, { recursive: true, force: true });
+  // The built trainer is what trains, so its bytes (not the sources) are part of the inputs.
+  const stamp = createHash('sha256').update(data.hash).update(JSON.stringify(TRAIN_SETTINGS)).update(readFileSync(cli)).digest('hex');
+  const haveModel = existsSync(join(modelDir, 'manifest.json'));
+  if (!force && haveModel && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { status: 'cached' };
+  const partial = `${modelDir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
   log(`training the demo model (${TRAIN_SETTINGS.epochs} epochs, seed ${TRAIN_SETTINGS.seed})…`);
   const t = TRAIN_SETTINGS;
   const args = [join(root, 'bin/hearth.js'), 'train', '--data', data.files.interactions, '--attributes', data.files.attributes,
-    '--out', modelDir, '--epochs', t.epochs, '--seed', t.seed, '--dim', t.dim, '--blocks', t.blocks, '--max-len', t.maxLen,
+    '--out', partial, '--epochs', t.epochs, '--seed', t.seed, '--dim', t.dim, '--blocks', t.blocks, '--max-len', t.maxLen,
     '--lr', t.lr, '--eval-every', t.evalEvery, '--valid-users', t.validUsers].map(String);
   const started = Date.now();
   const code = await new Promise((done) => {
-    // stderr passes through so the trainer's progress bar shows; stdout is kept quiet.
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    // stderr passes through so the trainer's progress shows; stdout is kept quiet.
+    // `signal` (Ctrl-C) kills the trainer too, so nothing keeps running after the demo stops.
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], signal });
     child.on('error', () => done(-1));
     child.on('exit', (c) => done(c ?? -1));
   });
-  if (code !== 0) return { status: 'unavailable', reason: `hearth train exited with code ${code}` };
-  writeFileSync(stampFile, stamp);
+  if (code !== 0 || !existsSync(join(partial, 'manifest.json'))) {
+    rmSync(partial, { recursive: true, force: true });
+    const reason = `hearth train exited with code ${code}`;
+    return haveModel ? { status: 'stale', reason } : { status: 'unavailable', reason };
+  }
+  writeFileSync(join(partial, '.demo-inputs'), stamp);
+  const old = `${modelDir}.old-${process.pid}`;
+  if (existsSync(modelDir)) renameSync(modelDir, old);
+  renameSync(partial, modelDir);
+  rmSync(old, { recursive: true, force: true });
   log(`demo model trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { status: 'trained' };
-}
-
-/**
- * What identifies the trainer: the sources of the model, the data readers and `hearth train`
- * (so unrelated CLI changes do not retrain); the built CLI when the sources are not there.
- */
-function trainerFingerprint(root) {
-  const hash = createHash('sha256');
-  const files = ['src/model', 'src/data'].flatMap((dir) => {
-    const abs = join(root, dir);
-    return existsSync(abs) ? readdirSync(abs).filter((f) => f.endsWith('.ts')).sort().map((f) => join(abs, f)) : [];
-  });
-  const train = join(root, 'src/cli/train-command.ts');
-  if (files.length === 0 || !existsSync(train)) return hash.update(readFileSync(join(root, 'dist/node/cli.js'))).digest('hex');
-  for (const f of [...files, train]) hash.update(f.slice(root.length)).update(readFileSync(f));
-  return hash.digest('hex');
 }

@@ -33,8 +33,8 @@ export async function renderPanel(panel) {
     return;
   }
   const loading = panel.querySelector('.privacy-loading');
-  const [catalog, all, feats, model, update, consent] = await Promise.all([
-    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), consentState(),
+  const [catalog, all, feats, model, update, consent, server] = await Promise.all([
+    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), consentState(), serverStatus(),
   ]);
   const events = Array.isArray(all) ? all.slice(-5).reverse() : [];
   const nameOf = (id) => catalog?.get(id)?.name ?? `item ${id}`;
@@ -52,9 +52,28 @@ export async function renderPanel(panel) {
     section('Last update sent', [update && update.bytes !== undefined
       ? dl([['Bytes', String(update.bytes)], ['Clipped norm', fmt(update.clippedNorm ?? update.norm)], ['ε spent', fmt(update.epsilon)], ['Sent', update.sentAt ? new Date(update.sentAt).toLocaleString() : '—']])
       : para('Nothing has left this device yet. Only clipped, noised model updates ever do — never your events.')]),
+    section('Aggregation server', [server.ok
+      ? dl([['Global model', `version ${server.body.version}`], ['Rounds', String(server.body.round)], ['Updates accepted', String(server.body.acceptedTotal)],
+        ['ε spent (all devices)', `${fmt(server.body.privacy?.epsilon)} at δ = ${server.body.privacy?.delta ?? '—'}`]])
+      : para(`Unreachable (${server.reason}). Nothing can leave this device now; updates wait in its outbox and the shop keeps working.`)]),
     controls(panel, consent),
   );
   if (loading) loading.hidden = true;
+}
+
+/**
+ * GET /v1/status of the aggregation server (same origin). Asked only while the panel is open:
+ * it carries nothing about the shopper, and shows what the server has aggregated so far.
+ */
+async function serverStatus() {
+  try {
+    const res = await fetch('/v1/status', { signal: AbortSignal.timeout(5000) });
+    const body = await res.json().catch(() => null);
+    if (!res.ok || !body) return { ok: false, reason: body?.error ?? `HTTP ${res.status}` };
+    return { ok: true, body };
+  } catch (err) {
+    return { ok: false, reason: String(err?.message ?? err) };
+  }
 }
 
 function featureRows(feats, nameOf) {

@@ -69,12 +69,17 @@ test.describe('with the aggregation server down', () => {
   test.beforeAll(async () => { test.setTimeout(300_000); down = await startDemo(['--no-aggregation']); });
   test.afterAll(async () => { await down?.stop(); });
 
-  test('the shop explains and keeps working on popularity', async ({ page }) => {
+  test('the privacy panel explains, and the shop keeps working', async ({ page }) => {
+    const errors = watchErrors(page, [/502/]);
     await page.goto(down.url + '/');
     await expect(page.locator('[data-hearth-recs]')).toHaveAttribute('data-state', 'settled', { timeout: 60_000 });
     expect(await page.locator('[data-hearth-recs] [data-hearth-rec]').count()).toBeGreaterThan(0);
-    await expect(page.locator('.notice')).not.toBeEmpty();
+    await page.getByRole('button', { name: 'Your data' }).click();
+    await expect(page.locator('#privacy-panel')).toContainText('Unreachable (the aggregation server is not running)');
+    await expect(page.locator('#privacy-panel')).toContainText('the shop keeps working');
+    await page.keyboard.press('Escape');
     await page.locator('main [data-hearth-item] a').first().click();
     await expect(page.locator('article.product')).toBeVisible();
+    expect(errors).toEqual([]);
   });
 });
