@@ -11,7 +11,7 @@ type Queued = [method: string, ...args: unknown[]];
 const AUTOCAPTURE_KINDS: Array<keyof AutocaptureOptions> = ['pageViews', 'products', 'tiles', 'routes', 'dwell'];
 
 /** HearthOptions from a script element's data-* attributes (data-require-consent, data-debug, data-db-name, data-autocapture="false" | "products,tiles"). */
-export function optionsFromScript(el: HTMLElement | null): HearthOptions {
+function optionsFromScript(el: HTMLElement | null): HearthOptions {
   const d = el?.dataset ?? {};
   const yes = (v?: string) => v !== undefined && v !== 'false' && v !== '0';
   const o: HearthOptions = { requireConsent: yes(d.requireConsent), debug: yes(d.debug) };

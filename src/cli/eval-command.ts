@@ -4,7 +4,7 @@ import { CliError } from './cli-error';
 import { readDataset } from '../data/read-dataset';
 import { leaveOneOut } from '../data/leave-one-out';
 import { evaluate, isProtocol } from '../data/evaluate';
-import type { BatchScorer, EvalReport } from '../data/evaluate';
+import type { BatchScorer, CandidateScorer, EvalReport } from '../data/evaluate';
 import { popularityCounts } from '../data/popularity';
 import { DataError } from '../data/data-error';
 import { startProgress } from './progress';
@@ -38,7 +38,9 @@ export async function run(argv: string[]): Promise<number> {
     const split = leaveOneOut(ds);
     if (split.users.length === 0) throw new CliError(`${String(o.data)}: no user has the 3 interactions leave-one-out needs`);
     let scorer: BatchScorer;
+    let scoreCandidates: CandidateScorer | undefined;
     if (loaded) {
+      scoreCandidates = (h, c) => loaded.model.scoreCandidates(h, c);
       scorer = (h) => loaded.model.scoreBatch(h);
     } else {
       const counts = popularityCounts(split, o.stage as 'test' | 'valid');
@@ -50,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
         protocol: o.protocol as 'full' | 'sampled100',
         stage: o.stage as 'test' | 'valid',
         seed,
+        scoreCandidates,
         onProgress: (d, t) => bar.update(d, { total: t }),
       });
     } finally {

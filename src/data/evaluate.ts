@@ -18,6 +18,12 @@ export function isProtocol(p: unknown): p is Protocol {
  */
 export type BatchScorer = (histories: number[][]) => Float32Array[] | Promise<Float32Array[]>;
 
+/**
+ * Scores, for each history, only the given candidate items (same order); lets `sampled100` skip
+ * scoring the whole catalogue.
+ */
+export type CandidateScorer = (histories: number[][], candidates: number[][]) => Float32Array[] | Promise<Float32Array[]>;
+
 /** Options for `evaluate`. */
 export interface EvalOptions {
   protocol: Protocol;
@@ -28,6 +34,8 @@ export interface EvalOptions {
   batchSize?: number;
   /** At most this many users (a seeded sample) — 10,000 for sampled100 by default, all for full. */
   maxUsers?: number;
+  /** Optional fast path for sampled100 (must agree with `score` on those items). */
+  scoreCandidates?: CandidateScorer;
   /** Called after each batch with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,25 +58,38 @@ export async function evaluate(split: Split, score: BatchScorer, opts: EvalOptio
   for (let start = 0; start < users.length; start += batchSize) {
     const batch = users.slice(start, start + batchSize);
     const cases = batch.map((u) => evalCase(u, opts.stage));
-    const scores = await score(cases.map((c) => c.history));
-    if (scores.length !== cases.length) throw new Error(`scorer returned ${scores.length} score arrays for ${cases.length} users`);
-    cases.forEach((c, b) => {
-      const s = scores[b]!;
-      if (s.length < split.numItems + 1) throw new Error(`scorer returned ${s.length} scores, expected ${split.numItems + 1}`);
-      const seen = new Set(c.history);
-      if (opts.protocol === 'full') {
-        addRank(sums, fullRank(s, c.target, split.numItems, seen));
+    const histories = cases.map((c) => c.history);
+    if (opts.protocol === 'full') {
+      const scores = await score(histories);
+      checkCount(scores.length, cases.length);
+      cases.forEach((c, b) => {
+        const s = scores[b]!;
+        if (s.length < split.numItems + 1) throw new Error(`scorer returned ${s.length} scores, expected ${split.numItems + 1}`);
+        addRank(sums, fullRank(s, c.target, split.numItems, new Set(c.history)));
+      });
+    } else {
+      // Candidates: the target first, then 100 negatives avoiding every item the user touched.
+      const candidates = cases.map((c, b) => {
+        const seen = new Set([...c.history, batch[b]!.valid, batch[b]!.test]);
+        return [c.target, ...sampleNegatives(split.numItems, seen, 100, rng)];
+      });
+      if (opts.scoreCandidates) {
+        const scores = await opts.scoreCandidates(histories, candidates);
+        checkCount(scores.length, cases.length);
+        scores.forEach((s) => addRank(sums, pessimisticRank(s, 0, candidates[0]!.map((_, k) => k))));
       } else {
-        // Negatives avoid every item the user interacted with, including held-out ones.
-        const u = batch[b]!;
-        seen.add(u.valid);
-        seen.add(u.test);
-        addRank(sums, pessimisticRank(s, c.target, [c.target, ...sampleNegatives(split.numItems, seen, 100, rng)]));
+        const scores = await score(histories);
+        checkCount(scores.length, cases.length);
+        cases.forEach((c, b) => addRank(sums, pessimisticRank(scores[b]!, c.target, candidates[b]!)));
       }
-    });
+    }
     opts.onProgress?.(Math.min(start + batchSize, users.length), users.length);
   }
   return { protocol: opts.protocol, stage: opts.stage, ...summarize(sums) };
+}
+
+function checkCount(got: number, want: number): void {
+  if (got !== want) throw new Error(`scorer returned ${got} score arrays for ${want} users`);
 }
 
 /** A seeded sample of at most `max` users (all of them, in order, when fewer). */

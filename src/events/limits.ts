@@ -6,6 +6,4 @@ export const LIMITS = {
   eventChars: 8192,
   /** Most items in one purchase. */
   items: 50,
-  /** Deepest accepted object nesting. */
-  depth: 6,
 } as const;

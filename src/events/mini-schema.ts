@@ -21,33 +21,31 @@ export type InferShape<S extends Shape> = Flat<
 >;
 
 const fail = (path: string, message: string): never => { throw new SchemaIssue(path || 'event', message); };
-const what = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
+const what = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x === 'number' ? String(x) : typeof x);
+/** Throws "expected <want>, got <what x is>" at path `p`. */
+export const expected = (p: string, want: string, x: unknown): never => fail(p, `expected ${want}, got ${what(x)}`);
 
 /** A string of at most `max` characters (at least `min`, default 0), optionally matching `re`. */
 export const str = (max: number, min = 0, re?: RegExp): Check<string> => (x, p) =>
-  typeof x !== 'string' ? fail(p, `expected a string, got ${what(x)}`)
-    : x.length < min ? fail(p, min === 1 ? 'is empty' : `is shorter than ${min} characters`)
+  typeof x !== 'string' ? expected(p, 'a string', x)
+    : !x.length && min ? fail(p, 'is empty')
     : x.length > max ? fail(p, `is longer than ${max} characters`)
-    : re && !re.test(x) ? fail(p, `is not in the expected format ${re}`)
+    : x.length < min || (re && !re.test(x)) ? fail(p, `is not in the format ${re ?? `of ${min}+ characters`}`)
     : x;
 
 /** A finite number within [min, max]. */
 export const num = (min = -Infinity, max = Infinity): Check<number> => (x, p) =>
-  typeof x !== 'number' || !Number.isFinite(x) ? fail(p, `expected a finite number, got ${what(x)}`)
+  typeof x !== 'number' || !Number.isFinite(x) ? expected(p, 'a finite number', x)
     : x < min ? fail(p, `is below ${min}`)
     : x > max ? fail(p, `is above ${max}`)
     : x;
-
-/** One of the given literal values. */
-export const oneOf = <T extends string | number | boolean>(...values: T[]): Check<T> => (x, p) =>
-  values.includes(x as T) ? (x as T) : fail(p, `expected ${values.join(' or ')}, got ${String(x)}`);
 
 /** Makes a check optional. */
 export const opt = <T>(c: Check<T>): Opt<T> => Object.assign((x: unknown, p: string) => (x === undefined ? undefined : c(x, p)), { opt: true as const });
 
 /** An array of `c` with between `min` and `max` entries. */
 export const arr = <T>(c: Check<T>, min: number, max: number): Check<T[]> => (x, p) =>
-  !Array.isArray(x) ? fail(p, `expected an array, got ${what(x)}`)
+  !Array.isArray(x) ? expected(p, 'an array', x)
     : x.length < min ? fail(p, 'is empty')
     : x.length > max ? fail(p, `has more than ${max} entries`)
     : x.map((v, i) => c(v, `${p}[${i}]`));
@@ -56,7 +54,7 @@ const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'obje
 
 /** An object with the given fields; unknown keys are dropped, absent optional fields omitted. */
 export const obj = <S extends Shape>(shape: S): Check<InferShape<S>> => (x, p) => {
-  if (!isPlain(x)) return fail(p, `expected an object, got ${what(x)}`);
+  if (!isPlain(x)) return expected(p, 'an object', x);
   const out: Record<string, unknown> = {};
   for (const k in shape) {
     const v = shape[k]!(x[k], p ? `${p}.${k}` : k);
@@ -67,7 +65,7 @@ export const obj = <S extends Shape>(shape: S): Check<InferShape<S>> => (x, p) =
 
 /** A record of up to `max` string keys whose values pass `c`. */
 export const record = <T>(c: Check<T>, max: number): Check<Record<string, T>> => (x, p) => {
-  if (!isPlain(x)) return fail(p, `expected an object, got ${what(x)}`);
+  if (!isPlain(x)) return expected(p, 'an object', x);
   const keys = Object.keys(x);
   if (keys.length > max) fail(p, `has more than ${max} keys`);
   return Object.fromEntries(keys.map((k) => [k, c(x[k], `${p}.${k}`)]));
@@ -77,8 +75,8 @@ export const record = <T>(c: Check<T>, max: number): Check<Record<string, T>> =>
 export const variant = <K extends string, M extends Record<string, Shape>>(key: K, shapes: M): Check<{ [T in keyof M]: Flat<{ [_ in K]: T } & InferShape<M[T]>> }[keyof M]> => {
   const checks = Object.fromEntries(Object.entries(shapes).map(([t, s]) => [t, obj(s)]));
   return ((x: unknown, p: string) => {
-    const tag = isPlain(x) ? x[key] : undefined;
-    if (!isPlain(x)) return fail(p, `expected an object, got ${what(x)}`);
+    if (!isPlain(x)) return expected(p, 'an object', x);
+    const tag = x[key];
     const c = typeof tag === 'string' && Object.hasOwn(checks, tag) ? checks[tag]! : fail(key, `expected one of ${Object.keys(shapes).join(', ')}, got ${String(tag)}`);
     return { [key]: tag, ...(c(x, p) as object) };
   }) as never;

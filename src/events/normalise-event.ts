@@ -1,35 +1,37 @@
 /**
  * Normalises loosely typed input into the schema's shape, without mutating it: numeric ids
- * become strings, numeric-string prices/values become numbers, currency codes are trimmed and
- * upper-cased, strings are trimmed. Anything it does not recognise is passed through unchanged
- * for the schema to judge. Pure.
+ * become strings, numeric-string prices/values/quantities become numbers, currency codes are
+ * trimmed and upper-cased, strings trimmed. Anything else passes through for the schema to
+ * judge. Pure.
  */
 export function normaliseEvent(input: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...input };
+  const out = fix(input, ['orderId', 'query', 'name'], ['value']);
   if (typeof out.type === 'string') out.type = out.type.trim().toLowerCase();
-  for (const k of ['orderId', 'query', 'name'] as const) out[k] = asId(out[k]);
-  out.value = asNumber(out.value);
-  out.currency = asCurrency(out.currency);
   if (isObject(out.item)) out.item = normaliseItem(out.item);
   if (Array.isArray(out.items)) out.items = out.items.map((i) => (isObject(i) ? normaliseItem(i) : i));
-  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out;
 }
 
 /** Normalises one item (see normaliseEvent). Pure. */
 export function normaliseItem(item: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...item, id: asId(item.id), price: asNumber(item.price), currency: asCurrency(item.currency), quantity: asNumber(item.quantity) };
-  for (const k of ['name', 'category', 'brand'] as const) if (typeof out[k] === 'string') out[k] = (out[k] as string).trim();
-  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
-  return out;
+  return fix(item, ['id', 'name', 'category', 'brand'], ['price', 'quantity']);
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const asId = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? String(x) : typeof x === 'string' ? x.trim() : x);
-// "1,299.00" and "12.99 " are common in shop markup; anything else is left for the schema to reject.
-const asNumber = (x: unknown) => {
-  if (typeof x !== 'string') return x;
-  const n = Number(x.trim().replace(/,(?=\d{3}\b)/g, ''));
-  return x.trim() !== '' && Number.isFinite(n) ? n : x;
-};
-const asCurrency = (x: unknown) => (typeof x === 'string' ? x.trim().toUpperCase() : x);
+
+function fix(x: Record<string, unknown>, ids: string[], numbers: string[]): Record<string, unknown> {
+  const out = { ...x };
+  for (const k of ids) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = v.trim();
+    else if (typeof v === 'number' && Number.isFinite(v)) out[k] = String(v);
+  }
+  for (const k of numbers) {
+    const v = out[k];
+    // "1,299.00" and " 12.99" are common in shop markup; anything else is left for the schema.
+    const n = typeof v === 'string' && v.trim() ? Number(v.trim().replace(/,(?=\d{3}\b)/g, '')) : NaN;
+    if (Number.isFinite(n)) out[k] = n;
+  }
+  if (typeof out.currency === 'string') out.currency = out.currency.trim().toUpperCase();
+  return out;
+}

@@ -1,4 +1,4 @@
-import { arr, num, obj, opt, record, str, variant, type Infer } from './mini-schema';
+import { arr, expected, num, obj, opt, record, str, variant, type Infer } from './mini-schema';
 import { LIMITS } from './limits';
 
 // One schema is the single source of truth: the TypeScript types below are inferred from it,
@@ -34,7 +34,8 @@ export const EventSchema = variant('type', {
   custom: {
     name: id(),
     item: opt(ItemSchema),
-    props: opt(record((x, p) => (typeof x === 'boolean' ? x : typeof x === 'number' ? num()(x, p) : str(LIMITS.string)(x, p)), 20)),
+    // Flat values only: nested objects, cycles, functions and bigints are refused here.
+    props: opt(record((x, p) => (typeof x === 'boolean' ? x : typeof x === 'number' ? num()(x, p) : typeof x === 'string' ? str(LIMITS.string)(x, p) : expected(p, 'a string, number or boolean', x)), 20)),
   },
 });
 

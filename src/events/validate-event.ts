@@ -1,5 +1,5 @@
 import { EventSchema, type HearthEvent } from './schema';
-import { inspectInput } from './inspect-input';
+import { LIMITS } from './limits';
 import { SchemaIssue } from './mini-schema';
 import { normaliseEvent } from './normalise-event';
 
@@ -7,16 +7,19 @@ import { normaliseEvent } from './normalise-event';
 export type Validation = { ok: true; event: HearthEvent } | { ok: false; message: string };
 
 /**
- * Checks and normalises raw `track()` input against the event schema. Never throws: returns
- * either the clean event or a message naming the first offending field.
+ * Checks and normalises raw `track()` input against the event schema. The schema reads only the
+ * fields it knows, so cycles or DOM nodes under unknown keys are dropped, never walked. Never
+ * throws: returns either the clean event or a message naming the first offending field.
  */
 export function validateEvent(input: unknown): Validation {
-  const problem = inspectInput(input);
-  if (problem) return { ok: false, message: problem };
   try {
-    return { ok: true, event: EventSchema(normaliseEvent(input as Record<string, unknown>), '') };
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: 'event must be an object' };
+    const event = EventSchema(normaliseEvent(input as Record<string, unknown>), '');
+    // The clean event is plain data, so its JSON length is its size.
+    const size = JSON.stringify(event).length;
+    return size > LIMITS.eventChars ? { ok: false, message: `event is larger than ${LIMITS.eventChars} characters (${size})` } : { ok: true, event };
   } catch (e) {
-    if (e instanceof SchemaIssue) return { ok: false, message: `${e.path}: ${e.message}` };
-    throw e;
+    // A getter on the host's object may throw anything: refuse the event, never rethrow.
+    return { ok: false, message: e instanceof SchemaIssue ? `${e.path}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}` };
   }
 }

@@ -21,30 +21,22 @@ export interface RecommendConfig {
   prefetch?: boolean;
 }
 
-// Each key's check and what to say when it fails (one table keeps the tracker bundle small).
-const isUrl = (v: unknown) => typeof v === 'string';
-const CHECKS: Record<keyof RecommendConfig, [(v: unknown) => boolean, string]> = {
-  workerUrl: [isUrl, 'a URL string'],
-  wasmPath: [isUrl, 'a URL string'],
-  propensityUrl: [isUrl, 'a URL string'],
-  modelUrl: [(v) => v === null || isUrl(v), 'a URL string or null'],
-  backend: [(v) => ['auto', 'webgl', 'wasm', 'cpu'].includes(v as string), 'auto, webgl, wasm or cpu'],
-  timeoutMs: [(v) => typeof v === 'number' && v >= 100 && v <= 600_000, 'ms in [100, 600000]'],
-  catalog: [Array.isArray, 'an array of { id, … }'],
-  prefetch: [(v) => typeof v === 'boolean', 'a boolean'],
-};
+const KEYS = ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'timeoutMs', 'catalog', 'prefetch', 'propensityUrl'];
 
-/** Checks the recommend config; throws HearthError('invalid_argument') naming the bad field, as createHearth() promises. */
+/**
+ * Checks the recommend config; throws HearthError('invalid_argument') naming the bad field, as
+ * createHearth() promises. URL strings are checked when first used (the worker reports them).
+ */
 export function validateRecommendConfig(raw: unknown): RecommendConfig {
   if (raw === undefined) return {};
   const bad = (m: string) => new HearthError('invalid_argument', `createHearth(): options.recommend${m}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad(' must be an object');
-  for (const [k, v] of Object.entries(raw)) {
-    const check = CHECKS[k as keyof RecommendConfig];
-    if (!check) throw bad(`: unknown key '${k}'`);
-    if (v !== undefined && !check[0](v)) throw bad(`.${k} must be ${check[1]}`);
-  }
-  return raw as RecommendConfig;
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw bad(`: unknown key '${k}'`);
+  if (o.backend !== undefined && !['auto', 'webgl', 'wasm', 'cpu'].includes(o.backend as string)) throw bad('.backend must be auto, webgl, wasm or cpu');
+  if (o.timeoutMs !== undefined && !((o.timeoutMs as number) >= 100 && (o.timeoutMs as number) <= 600_000)) throw bad('.timeoutMs must be ms in [100, 600000]');
+  if (o.catalog !== undefined && !Array.isArray(o.catalog)) throw bad('.catalog must be an array of { id, … }');
+  return o as RecommendConfig;
 }
 
 /**

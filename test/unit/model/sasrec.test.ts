@@ -102,3 +102,22 @@ describe('SasRec', () => {
     expect(() => model.scoreAll([1])).toThrow(/disposed/);
   });
 });
+
+describe('SasRec.scoreCandidates', () => {
+  beforeAll(wasmBackend);
+  it('agrees with scoreBatch on the candidates and gives the same sampled100 metrics', async () => {
+    const split = leaveOneOut(plantedDataset(150, 200, 9));
+    const model = createSasRec({ ...small, numItems: 150 }, 4);
+    const h = [[1, 2, 3], [9]];
+    const c = [[5, 6, 7], [1, 150, 2]];
+    const fast = model.scoreCandidates(h, c);
+    const full = model.scoreBatch(h);
+    c.forEach((list, b) => list.forEach((item, k) => expect(fast[b]![k]).toBeCloseTo(full[b]![item]!, 4)));
+    const opts = { protocol: 'sampled100' as const, stage: 'test' as const, seed: 2 };
+    const a = await evaluate(split, (x) => model.scoreBatch(x), opts);
+    const b = await evaluate(split, (x) => model.scoreBatch(x), { ...opts, scoreCandidates: (x, y) => model.scoreCandidates(x, y) });
+    expect(b['ndcg@10']).toBeCloseTo(a['ndcg@10'], 3);
+    expect(() => model.scoreCandidates(h, [[1], [2, 3]])).toThrow(/equal length/);
+    model.dispose();
+  });
+});
