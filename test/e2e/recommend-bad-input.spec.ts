@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createSite, itemId, type Site } from './recommend-support/site';
 import { hearthWithHistory, openSite, recommendOnPage } from './recommend-support/page-helpers';
@@ -55,7 +57,7 @@ test('a worker that cannot load, or never answers, still settles every request',
   await hearthWithHistory(page, { workerUrl: 'nope/hearth-worker.js', timeoutMs: 1000 }, HISTORY);
   expect((await recommendOnPage(page, { k: 3 })).error).toMatchObject({ code: expect.stringMatching(/worker_unavailable|timeout/) });
   // A worker script that never answers: the request times out.
-  await page.route('**/silent-worker.js', (r) => r.fulfill({ contentType: 'text/javascript', body: 'onmessage = () => {};' }));
+  writeFileSync(join(site.dir, 'silent-worker.js'), 'onmessage = () => {};');
   await page.evaluate(() => (window as any).h.close());
   await hearthWithHistory(page, { workerUrl: 'silent-worker.js', timeoutMs: 500 }, HISTORY);
   const t0 = Date.now();

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { recommendConfigFromDataset, validateRecommendConfig } from '../../../src/worker/recommend-config';
+import { createHearth } from '../../../src/hearth';
+
+describe('recommend config', () => {
+  it('accepts a good config and rejects bad fields with a HearthError', () => {
+    expect(validateRecommendConfig({ modelUrl: '/m/manifest.json', backend: 'wasm', timeoutMs: 500 })).toMatchObject({ backend: 'wasm' });
+    expect(() => validateRecommendConfig({ backend: 'gpu' })).toThrow(/backend must be auto, webgl, wasm or cpu/);
+    expect(() => validateRecommendConfig({ modelURL: 'x' })).toThrow(/unknown key 'modelURL'/);
+    expect(() => validateRecommendConfig({ timeoutMs: 5 })).toThrow(/timeoutMs/);
+    expect(() => createHearth({ storage: 'memory', autocapture: false, recommend: 'yes' as never })).toThrow(expect.objectContaining({ name: 'HearthError', code: 'invalid_argument' }));
+  });
+  it('reads data-* attributes and defaults the worker next to the script', () => {
+    (globalThis as { location?: unknown }).location ??= { href: 'https://shop.test/page' };
+    expect(recommendConfigFromDataset({ modelUrl: '/m.json', backend: 'cpu' }, '/static/hearth.iife.js')).toEqual({ modelUrl: '/m.json', backend: 'cpu', workerUrl: 'https://shop.test/static/hearth-worker.js' });
+  });
+});
