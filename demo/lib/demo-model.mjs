@@ -31,18 +31,14 @@ export async function ensureDemoModel({ root, modelDir, data, force = false, log
   const partial = `${modelDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   log(`training the demo model (${TRAIN_SETTINGS.epochs} epochs, seed ${TRAIN_SETTINGS.seed})…`);
-  const t = TRAIN_SETTINGS;
-  const args = [join(root, 'bin/hearth.js'), 'train', '--data', data.files.interactions, '--attributes', data.files.attributes,
-    '--out', partial, '--epochs', t.epochs, '--seed', t.seed, '--dim', t.dim, '--blocks', t.blocks, '--max-len', t.maxLen,
-    '--lr', t.lr, '--eval-every', t.evalEvery, '--valid-users', t.validUsers].map(String);
   const started = Date.now();
-  const code = await new Promise((done) => {
-    // stderr passes through so the trainer's progress shows; stdout is kept quiet.
-    // `signal` (Ctrl-C) kills the trainer too, so nothing keeps running after the demo stops.
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], signal });
-    child.on('error', () => done(-1));
-    child.on('exit', (c) => done(c ?? -1));
-  });
+  let code = await train(root, data.files, partial, signal, true);
+  if (code !== 0 && !signal?.aborted) {
+    // Attributes are an extra the model can do without: one failing must not cost the demo its model.
+    log(`hearth train --attributes failed (exit ${code}); training again without attributes`);
+    rmSync(partial, { recursive: true, force: true });
+    code = await train(root, data.files, partial, signal, false);
+  }
   if (code !== 0 || !existsSync(join(partial, 'manifest.json'))) {
     rmSync(partial, { recursive: true, force: true });
     const reason = `hearth train exited with code ${code}`;
@@ -55,4 +51,18 @@ export async function ensureDemoModel({ root, modelDir, data, force = false, log
   rmSync(old, { recursive: true, force: true });
   log(`demo model trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { status: 'trained' };
+}
+
+/** Runs `hearth train` into `out`; resolves its exit code (-1 when it could not run or was stopped). */
+function train(root, files, out, signal, withAttributes) {
+  const t = TRAIN_SETTINGS;
+  const args = [join(root, 'bin/hearth.js'), 'train', '--data', files.interactions, ...(withAttributes ? ['--attributes', files.attributes] : []),
+    '--out', out, '--epochs', t.epochs, '--seed', t.seed, '--dim', t.dim, '--blocks', t.blocks, '--max-len', t.maxLen,
+    '--lr', t.lr, '--eval-every', t.evalEvery, '--valid-users', t.validUsers].map(String);
+  return new Promise((done) => {
+    // stderr passes through so the trainer's progress shows; `signal` (Ctrl-C) stops it too.
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], signal });
+    child.on('error', () => done(-1));
+    child.on('exit', (c) => done(c ?? -1));
+  });
 }

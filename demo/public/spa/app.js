@@ -18,10 +18,11 @@ async function boot() {
   }
   try {
     const { createHearth } = await import('/dist/hearth.esm.js');
-    // Products are tracked explicitly on route changes; tiles and page views are autocaptured.
+    // Products are tracked explicitly on route changes; page views are autocaptured (tile
+    // impressions are off, as in the shop: recommend() would read them as history).
     hearth = createHearth({
       requireConsent: true,
-      autocapture: { products: false, dwell: false },
+      autocapture: { products: false, dwell: false, tiles: false },
       recommend: {
         workerUrl: '/dist/hearth-worker.js',
         modelUrl: '/model/manifest.json',
