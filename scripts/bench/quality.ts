@@ -57,7 +57,7 @@ async function measureQuality(ctx: BenchContext): Promise<QualityResults> {
   const trainArgs = ['train', '--data', BEAUTY, '--attributes', BEAUTY_ATTRS, '--out', dir, '--json'];
   ctx.log('quality: hearth train on Beauty (defaults; minutes)');
   const t0 = Date.now();
-  const trained = await hearthJson(ctx, trainArgs, 60 * 60_000);
+  const trained = await hearthJson(ctx, trainArgs, 45 * 60_000);
   const wall = (Date.now() - t0) / 1000;
   const bytes = trained.bytes as QualityResults['bytes'] | undefined;
   if (!bytes || typeof bytes.fp32 !== 'number' || typeof bytes.int8 !== 'number') throw new Error('hearth train --json reported no bytes per precision');

@@ -15,16 +15,27 @@ function sessionEvent(i, items) {
   }
 }
 
+// One fine-tune round in a bench worker running the real federated device loop (see
+// scripts/bench/finetune.ts): off the main thread, as Hearth trains.
+function finetuneRound({ workerUrl, ...request }) {
+  return new Promise((ok, fail) => {
+    const w = new Worker(workerUrl);
+    w.onmessage = ({ data }) => { w.terminate(); if (data.ok) ok(data.result); else fail(new Error(data.error)); };
+    w.onerror = (e) => { w.terminate(); fail(new Error(e.message || 'fine-tune worker failed to start')); };
+    w.postMessage(request);
+  });
+}
+
 window.bench = {
   /**
-   * Runs the session. `steps` says which parts exist; returns timings, what each part came to,
-   * and the long tasks seen (with the time the session started, to split load from the rest).
+   * Runs the session and returns what each part came to, the long tasks seen and the phase
+   * boundaries (load → tracks → recommendations → fine-tune → end). A failing part is recorded,
+   * not thrown, so the long-task and privacy figures still cover the rest of the session.
    */
   async run({ hearthEsm, options, items, tracks, recommendations, finetune }) {
-    const result = { observer: window.longTaskObserver, tracked: {}, recs: 0, recSources: {}, finetuneMs: null, finetune: null };
+    const result = { observer: window.longTaskObserver, tracked: {}, recs: 0, recSources: {}, recErrors: {}, finetune: null, finetuneError: null };
     const h = (await import(hearthEsm)).createHearth(options);
     const phases = { tracks: performance.now() };
-    const sessionStart = phases.tracks;
     for (let i = 0; i < tracks; i += 10) {
       const batch = [];
       for (let j = i; j < Math.min(tracks, i + 10); j++) batch.push(h.track(sessionEvent(j, items)));
@@ -34,23 +45,26 @@ window.bench = {
     phases.recommendations = performance.now();
     if (recommendations > 0 && typeof h.recommend === 'function') {
       for (let i = 0; i < recommendations; i++) {
-        const r = await h.recommend({ k: 10 });
-        result.recs++;
-        result.recSources[r.source] = (result.recSources[r.source] ?? 0) + 1;
+        try {
+          const r = await h.recommend({ k: 10 });
+          result.recs++;
+          result.recSources[r.source] = (result.recSources[r.source] ?? 0) + 1;
+        } catch (e) {
+          const msg = String(e && e.message ? e.message : e).split('\n')[0];
+          result.recErrors[msg] = (result.recErrors[msg] ?? 0) + 1;
+        }
         await frame();
       }
     }
     phases.finetune = performance.now();
-    if (finetune && typeof h[finetune] === 'function') {
-      const t0 = performance.now();
-      result.finetune = await h[finetune]();
-      result.finetuneMs = performance.now() - t0;
+    if (finetune) {
+      try { result.finetune = await finetuneRound(finetune); } catch (e) { result.finetuneError = String(e && e.message ? e.message : e); }
     }
     phases.end = performance.now();
     await frame();
     await new Promise((ok) => setTimeout(ok, 200)); // let the last long-task entries arrive
     await h.close();
-    return { ...result, sessionStart, phases, longTasks: window.longTasks };
+    return { ...result, phases, longTasks: window.longTasks };
   },
 };
 window.benchReady = true;
