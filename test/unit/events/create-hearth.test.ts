@@ -47,7 +47,7 @@ describe('createHearth (fake-indexeddb)', () => {
 
   it('throws synchronously in debug mode', () => {
     const h = createHearth({ debug: true });
-    expect(() => h.track({ type: 'click', item: { id: 5n } })).toThrow(/item\.id is a bigint/);
+    expect(() => h.track({ type: 'click', item: { id: 5n } })).toThrow(/item\.id: expected a string, got bigint/);
     void h.close();
   });
 

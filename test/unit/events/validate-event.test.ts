@@ -30,6 +30,11 @@ describe('validateEvent: normalisation', () => {
     const r = validateEvent({ type: 'product_view', item: { id: 'a', name: '  Boot ', secret: 'x' }, extra: 1 });
     expect(r).toEqual({ ok: true, event: { type: 'product_view', item: { id: 'a', name: 'Boot' } } });
   });
+  it('ignores unknown keys, even cyclic ones or DOM-like objects', () => {
+    const input: Record<string, unknown> = { type: 'page_view' };
+    input.self = input;
+    expect(validateEvent(input)).toEqual({ ok: true, event: { type: 'page_view' } });
+  });
   it('does not mutate its input', () => {
     const input = { type: 'product_view', item: { id: 7 } };
     validateEvent(input);
@@ -52,16 +57,18 @@ describe('validateEvent: bad input is rejected with a message naming the field',
     ['wrong type', { type: 'search', query: { q: 1 } }, /query: expected a string, got object/],
     ['oversized string', { type: 'search', query: 'x'.repeat(LIMITS.string + 1) }, /query: is longer than 512/],
     ['oversized event', { type: 'custom', name: 'x', props: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'y'.repeat(500)])) }, /larger than 8192/],
-    ['cyclic object', cyclic, /props is a cyclic reference/],
-    ['NaN', { type: 'rate', item, rating: NaN }, /rating is not a finite number/],
-    ['Infinity price', { type: 'product_view', item: { id: 'a', price: Infinity } }, /item\.price is not a finite number/],
+    ['cyclic object', cyclic, /props\.props: expected a string, number or boolean, got object/],
+    ['NaN', { type: 'rate', item, rating: NaN }, /rating: expected a finite number, got NaN/],
+    ['Infinity price', { type: 'product_view', item: { id: 'a', price: Infinity } }, /item\.price: expected a finite number, got Infinity/],
     ['negative price', { type: 'product_view', item: { id: 'a', price: -1 } }, /item\.price: is below 0/],
     ['rating out of range', { type: 'rate', item, rating: 6 }, /rating: is above 5/],
     ['bad currency', { type: 'purchase', items: [item], value: 1, currency: 'EURO' }, /currency: is longer than 3|currency: is not/],
     ['empty purchase', { type: 'purchase', items: [], value: 1, currency: 'EUR' }, /items: is empty/],
     ['too many items', { type: 'purchase', items: Array.from({ length: 51 }, (_, i) => ({ id: `i${i}` })), value: 1, currency: 'EUR' }, /items: has more than 50/],
-    ['a function', { type: 'custom', name: 'x', props: { f: () => 1 } }, /props\.f is a function/],
-    ['too deep', { type: 'custom', name: 'x', props: { a: { b: { c: { d: { e: { f: { g: 1 } } } } } } } }, /nested deeper/],
+    ['a function', { type: 'custom', name: 'x', props: { f: () => 1 } }, /props\.f: expected a string, number or boolean, got function/],
+    ['nested props', { type: 'custom', name: 'x', props: { a: { b: 1 } } }, /props\.a: expected a string, number or boolean, got object/],
+    ['a bigint', { type: 'search', query: 5n }, /query: expected a string, got bigint/],
+    ['a throwing getter', { type: 'search', get query() { throw new Error('boom'); } }, /event could not be read: boom/],
   ])('%s', (_, input, message) => {
     const r = validateEvent(input);
     expect(r.ok).toBe(false);
