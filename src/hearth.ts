@@ -144,7 +144,8 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       if (consent === false) return Promise.resolve('no-consent');
       const now = Date.now();
       if (isDuplicate(JSON.stringify(v.event), now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
-      if (!withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
+      // Impressions come in bursts by nature (a grid scrolls into view): not a sign of a bot.
+      if (!(v.event.type === 'custom' && v.event.name === 'impression') && !withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
       const event: StoredEvent = { ...v.event, id: eventId(now), ts: now, itemIds: itemIds(v.event) };
       const gen = generation;
       // An event tracked before forget()/consent(false) must not be written after it.

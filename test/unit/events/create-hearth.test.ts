@@ -64,6 +64,9 @@ describe('createHearth (fake-indexeddb)', () => {
     const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => h.track({ type: 'search', query: `q${i}` })));
     expect(outcomes.filter((o) => o === 'throttled').length).toBeGreaterThan(0);
     expect(await h.events()).toHaveLength(1 + outcomes.filter((o) => o === 'stored').length);
+    // A grid of tiles scrolling into view is a burst of impressions, not a bot.
+    const impressions = await Promise.all(Array.from({ length: 40 }, (_, i) => h.track({ type: 'custom', name: 'impression', item: { id: `t${i}` } })));
+    expect(impressions.every((o) => o === 'stored')).toBe(true);
     await h.close();
   });
 
