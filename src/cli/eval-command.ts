@@ -1,4 +1,4 @@
-import { formatHelp, parseOptions } from './args';
+import { formatHelp, intOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
 import { readDataset } from '../data/read-dataset';
@@ -17,6 +17,7 @@ const OPTIONS: OptionTable = {
   protocol: { type: 'string', default: 'full', help: 'full (all items) or sampled100 (100 sampled negatives)' },
   stage: { type: 'string', default: 'test', help: 'test (last item) or valid (second-last item)' },
   seed: { type: 'string', default: '42', help: 'seed for the sampled100 user sample and negatives' },
+  users: { type: 'string', help: 'evaluate a seeded sample of at most N users (default: all for full, 10000 for sampled100)' },
   json: { type: 'boolean', help: 'print one JSON object on the last line' },
 };
 
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   if (o.stage !== 'test' && o.stage !== 'valid') throw new CliError(`--stage must be 'test' or 'valid', got '${String(o.stage)}'`, 2);
   const seed = Number(o.seed);
   if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got '${String(o.seed)}'`, 2);
+  const maxUsers = intOption(o, 'users', 1, 1e9);
   const modelArg = String(o.model);
   const report = await withDataErrors(async () => {
     const loaded = modelArg === 'pop' ? undefined : await loadModelForCli(modelArg);
@@ -53,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
         stage: o.stage as 'test' | 'valid',
         seed,
         scoreCandidates,
+        ...(maxUsers !== undefined ? { maxUsers } : {}),
         onProgress: (d, t) => bar.update(d, { total: t }),
       });
     } finally {
