@@ -10,7 +10,8 @@ export interface BenchArgs {
   port: number;
   /** Group names to run (empty = all). */
   only: string[];
-  out: string;
+  /** Markdown destination; null = BENCHMARKS.md for a full table, none for a partial (--only) run. */
+  out: string | null;
   help: boolean;
 }
 
@@ -31,7 +32,8 @@ Options:
                    newer than a bundle)
   --port N         port for the loopback bench server (default 0: any free port)
   --only A,B       run only these groups: GROUPS
-  --out FILE       where to write the markdown (default BENCHMARKS.md)
+  --out FILE       where to write the markdown (default BENCHMARKS.md; runs with --only
+                   write nothing unless --out is given)
   --help           this text
 
 Exit status: 0 when every Hearth figure that exists was measured (missing parts and an
@@ -40,7 +42,7 @@ unavailable browser or peer are reported, not failures); 1 when a Hearth figure 
 
 /** Parses argv (without node and script); throws Error with a readable message on bad input. */
 export function parseArgs(argv: readonly string[], groups: readonly string[]): BenchArgs {
-  const a: BenchArgs = { quick: false, json: false, reuseQuality: false, build: true, port: 0, only: [], out: 'BENCHMARKS.md', help: false };
+  const a: BenchArgs = { quick: false, json: false, reuseQuality: false, build: true, port: 0, only: [], out: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {

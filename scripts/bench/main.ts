@@ -37,7 +37,7 @@ const memo = <T>(make: () => Promise<T>): (() => Promise<T>) => {
 
 /** Builds the bundles with rollup; returns null on success or the reason it failed. */
 function build(root: string): string | null {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   if (r.status === 0) return null;
   const tail = `${r.stderr ?? ''}`.split('\n').filter((l) => l.trim()).slice(-3).join(' / ');
   return `rollup -c exited ${r.status}: ${tail}`;
@@ -133,7 +133,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   const md = renderMarkdown(report);
   process.stdout.write(`${md}\n`);
-  writeFileSync(resolve(root, args.out), md);
+  // A partial run (--only) never overwrites BENCHMARKS.md unless asked to with --out.
+  const out = args.out ?? (args.only.length === 0 ? 'BENCHMARKS.md' : null);
+  if (out) writeFileSync(resolve(root, out), md);
+  else process.stderr.write('bench: partial run (--only): BENCHMARKS.md left as it is (use --out FILE to write this table)\n');
   if (args.json) process.stdout.write(`${toJsonLine(report)}\n`);
   return hasHearthFailure(figures) || buildError ? 1 : 0;
 }
