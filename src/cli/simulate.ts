@@ -177,7 +177,8 @@ export async function run(argv: string[]): Promise<number> {
     'central_ndcg@10': result.centralNdcg,
     'start_ndcg@10': result.startNdcg,
     ratio_to_central: result.centralNdcg ? last['ndcg@10']! / result.centralNdcg : null,
-    epsilon: result.out.epsilon,
+    // JSON has no Infinity: without noise ε is reported as the string "Infinity".
+    epsilon: Number.isFinite(result.out.epsilon) ? result.out.epsilon : 'Infinity',
     delta,
     rounds,
     clients_per_round: clientsPerRound,
@@ -197,7 +198,7 @@ export async function run(argv: string[]): Promise<number> {
   else {
     process.stdout.write(
       `federated NDCG@10 ${summary['ndcg@10']!.toFixed(4)} vs central ${summary['central_ndcg@10']?.toFixed(4) ?? '-'} (×${summary.ratio_to_central?.toFixed(3) ?? '-'}), start ${summary['start_ndcg@10'].toFixed(4)}\n` +
-        `ε = ${summary.epsilon.toFixed(3)} at δ = ${delta} after ${rounds} rounds; ${summary.bytes_per_update} bytes per update\n`,
+        `ε = ${typeof summary.epsilon === 'number' ? summary.epsilon.toFixed(3) : '∞'} at δ = ${delta} after ${rounds} rounds; ${summary.bytes_per_update} bytes per update\n`,
     );
   }
   return 0;
