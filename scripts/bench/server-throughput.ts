@@ -74,8 +74,9 @@ export const serverThroughput: FigureGroup<BenchContext> = {
     ctx.log(`server: encoding ${plan.updates} client updates`);
     const random = seededRandom(7);
     const base = shapes.map(({ name, shape }) => ({ name, shape, values: new Float32Array(shape.reduce((a, b) => a * b, 1)) }));
-    const payloads: Uint8Array[] = [];
-    for (let i = 0; i < plan.updates; i++) {
+    // 20 distinct device updates (building one diffs every weight), each re-encoded under fresh
+    // idempotency ids, so the server sees plan.updates distinct uploads.
+    const templates = Array.from({ length: 20 }, (_, i) => {
       // A device that touched 20 items and nudged every dense weight a little.
       const local = base.map((t) => {
         const v = new Float32Array(t.values.length);
@@ -85,9 +86,10 @@ export const serverThroughput: FigureGroup<BenchContext> = {
         } else for (let j = 0; j < v.length; j++) v[j] = (random() - 0.5) * 0.002;
         return { name: t.name, shape: t.shape, values: v };
       });
-      const update = buildModelUpdate({ baseVersion: 1, base, local, sparseTensors: ['item_emb'], rowsPerUpdate: 64, clipNorm, quantisation: 'int8', updateId: `bench-${i}-${Date.now().toString(36)}`, random });
-      payloads.push(encodeUpdate(update));
-    }
+      return buildModelUpdate({ baseVersion: 1, base, local, sparseTensors: ['item_emb'], rowsPerUpdate: 64, clipNorm, quantisation: 'int8', updateId: `template-${i}`, random });
+    });
+    const stamp = Date.now().toString(36);
+    const payloads = Array.from({ length: plan.updates }, (_, i) => encodeUpdate({ ...templates[i % templates.length]!, updateId: `bench-${stamp}-${i}` }));
     const rates: number[] = [];
     const peaks: number[] = [];
     let rejected = '';
