@@ -6,7 +6,7 @@
 //
 //   npm run build   # once: builds dist/node/cli.js
 //   node scripts/quality.mjs [--data ../shared/data] [--work /tmp/hearth-quality] [--epochs N] [--out QUALITY.md]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,11 +18,16 @@ const { values } = parseArgs({
     epochs: { type: 'string' },
     'train-args': { type: 'string', default: '' },
     out: { type: 'string', default: 'QUALITY.md' },
+    // Games full ranking over all 31k users × 23.7k items is the slowest evaluation; a seeded
+    // sample (same users for every model) keeps the table affordable on a busy machine.
+    'games-full-users': { type: 'string' },
+    jobs: { type: 'string', default: '1' },
+    notes: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
 if (values.help) {
-  process.stdout.write('Usage: node scripts/quality.mjs [--data DIR] [--work DIR] [--epochs N] [--train-args "..."] [--out QUALITY.md]\n');
+  process.stdout.write('Usage: node scripts/quality.mjs [--data DIR] [--work DIR] [--epochs N] [--train-args "..."] [--games-full-users N] [--jobs J] [--out QUALITY.md]\n');
   process.exit(0);
 }
 if (!existsSync('dist/node/cli.js')) {
@@ -55,8 +60,28 @@ function hearth(args) {
   return { json: JSON.parse(last), seconds: (Date.now() - t0) / 1000, command };
 }
 
+/** Like hearth(), but asynchronous so several evaluations can share the machine (--jobs). */
+function hearthAsync(args) {
+  const command = `node bin/hearth.js ${args.join(' ')}`;
+  process.stderr.write(`$ ${command}\n`);
+  const t0 = Date.now();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['bin/hearth.js', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => {
+      if (code !== 0) {
+        process.stderr.write(`quality: command failed (exit ${code}): ${command}\n`);
+        process.exit(1);
+      }
+      done({ json: JSON.parse(out.trim().split('\n').pop()), seconds: (Date.now() - t0) / 1000, command });
+    });
+  });
+}
+
 const rows = [];
 const training = [];
+const evals = [];
 for (const ds of DATASETS) {
   const modelDir = join(values.work, ds.dir);
   const trainArgs = ['train', '--data', ds.file, '--out', modelDir, '--json', ...(values.epochs ? ['--epochs', values.epochs] : []), ...values['train-args'].split(' ').filter(Boolean)];
@@ -74,11 +99,24 @@ for (const ds of DATASETS) {
   training.push({ name: ds.name, command: `node bin/hearth.js ${trainArgs.join(' ')}`, summary, bytes });
   for (const protocol of ds.protocols) {
     for (const [label, model] of [['popularity', 'pop'], ['Hearth fp32', modelDir], ['Hearth fp16', join(modelDir, 'fp16')], ['Hearth int8', join(modelDir, 'int8')]]) {
-      const r = hearth(['eval', '--model', model, '--data', ds.file, '--protocol', protocol, '--json']);
-      rows.push({ data: ds.name, protocol, label, ...r });
+      const sample = ds.name === 'Games' && protocol === 'full' && values['games-full-users'] ? ['--users', values['games-full-users']] : [];
+      evals.push({ data: ds.name, protocol, label, args: ['eval', '--model', model, '--data', ds.file, '--protocol', protocol, ...sample, '--json'] });
     }
   }
 }
+
+// Run the evaluations with a small pool; results keep the table order.
+const results = new Array(evals.length);
+let next = 0;
+await Promise.all(
+  Array.from({ length: Math.max(1, Number(values.jobs)) }, async () => {
+    while (next < evals.length) {
+      const k = next++;
+      results[k] = await hearthAsync(evals[k].args);
+    }
+  }),
+);
+evals.forEach((e, k) => rows.push({ data: e.data, protocol: e.protocol, label: e.label, ...results[k] }));
 
 const f = (x) => x.toFixed(4);
 const lines = [];
@@ -99,6 +137,7 @@ for (const t of training) {
   const s = t.summary;
   lines.push(`| ${t.name} | ${s.epochs} (${s.bestEpoch}) | ${f(s.validNdcg10)} | ${s.wallSeconds} | ${s.cpuSeconds ?? ''} | ${s.parameters} | ${t.bytes.fp32} | ${t.bytes.fp16} | ${t.bytes.int8} | ${s.backend} |`);
 }
+if (values.notes) lines.push('', '## Notes', '', readFileSync(values.notes, 'utf8').trim());
 lines.push('', '## Commands', '', '```sh', 'npm run build');
 for (const t of training) lines.push(t.command);
 for (const r of rows) lines.push(r.command);
