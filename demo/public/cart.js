@@ -28,26 +28,28 @@ function showCount(lines = readCart()) {
 /** Wires the add-to-cart button (product page) and renders cart/checkout pages. */
 export function setupCart() {
   showCount();
-  document.querySelectorAll('.add-to-cart').forEach((btn) => btn.addEventListener('click', () => {
+  document.querySelectorAll('.add-to-cart').forEach((btn) => btn.addEventListener('click', async () => {
     const item = { id: btn.dataset.id, name: btn.dataset.name, price: Number(btn.dataset.price) };
     const lines = readCart();
     const line = lines.find((l) => l.id === item.id);
     if (line) line.quantity += 1; else lines.push({ ...item, quantity: 1 });
     writeCart(lines);
-    track({ type: 'add_to_cart', item: { ...item, currency: 'EUR', quantity: 1 } });
+    // Confirm once Hearth has committed the event (track() resolves then), so leaving the page
+    // right after the message cannot lose it.
+    await track({ type: 'add_to_cart', item: { ...item, currency: 'EUR', quantity: 1 } });
     const added = document.querySelector('.added');
     if (added) added.textContent = `Added “${item.name}” to your cart.`;
   }));
   renderCart();
   const form = document.querySelector('form.checkout');
-  form?.addEventListener('submit', (e) => {
+  form?.addEventListener('submit', async (e) => {
     e.preventDefault();
     const lines = readCart();
     const done = document.querySelector('.order-done');
     if (lines.length === 0) { if (done) done.textContent = 'Your cart is empty: add something first.'; return; }
     const value = Math.round(lines.reduce((s, l) => s + l.price * l.quantity, 0) * 100) / 100;
     const orderId = `demo-${Date.now().toString(36)}`;
-    track({ type: 'purchase', orderId, value, currency: 'EUR', items: lines.map((l) => ({ id: l.id, name: l.name, price: l.price, quantity: l.quantity })) });
+    await track({ type: 'purchase', orderId, value, currency: 'EUR', items: lines.map((l) => ({ id: l.id, name: l.name, price: l.price, quantity: l.quantity })) });
     writeCart([]);
     renderCart();
     form.hidden = true;

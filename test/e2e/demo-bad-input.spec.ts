@@ -57,6 +57,7 @@ test('add to cart and checkout still work when Hearth itself fails to load', asy
   await expect(page.locator('.notice')).toContainText('Personalisation is unavailable');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.locator('.cart-count')).toHaveText('1');
+  await expect(page.locator('.added')).toContainText('Added');
   await page.goto(demo.url + '/checkout');
   await page.getByLabel('Name').fill('Ada');
   await page.getByLabel('Email').fill('ada@example.org');

@@ -31,6 +31,7 @@ test('add to cart and checkout record a purchase on the device', async ({ page }
   await page.goto(demo.url + '/product/12');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.locator('.cart-count')).toHaveText('1');
+  await expect(page.locator('.added')).toContainText('Added');
   await page.goto(demo.url + '/cart');
   await expect(page.locator('.cart-items table tbody tr')).toHaveCount(1);
   await page.getByRole('link', { name: 'Go to checkout' }).click();
