@@ -14,7 +14,7 @@ test.afterAll(async () => { await site?.close(); });
 for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
   test(`forced ${backend}: same top-K as Node for the same history`, async ({ page }) => {
     await openSite(page, site.url);
-    await hearthWithHistory(page, { modelUrl: 'model/manifest.json', backend }, HISTORY);
+    await hearthWithHistory(page, { modelUrl: 'model/manifest.json', backend, timeoutMs: 60_000 }, HISTORY);
     const res = await recommendOnPage(page, { k: 10 });
     expect(res.error).toBeUndefined();
     const status = await page.evaluate(() => (window as any).h.recommender.status());
@@ -28,7 +28,7 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
 
 test('WebGL context loss: falls back to the next backend and still answers', async ({ page }) => {
   await openSite(page, site.url);
-  await hearthWithHistory(page, { modelUrl: 'model/manifest.json', backend: 'webgl' }, HISTORY);
+  await hearthWithHistory(page, { modelUrl: 'model/manifest.json', backend: 'webgl', timeoutMs: 60_000 }, HISTORY);
   expect((await recommendOnPage(page, { k: 5 })).backend).toBe('webgl');
   expect(await page.evaluate(() => (window as any).h.recommender.simulateContextLoss())).toEqual({ lost: true });
   const res = await recommendOnPage(page, { k: 5 });
@@ -42,7 +42,7 @@ test('WebGL context loss: falls back to the next backend and still answers', asy
 test('tf.memory().numTensors is stable across 1,000 recommend() calls', async ({ page }) => {
   test.setTimeout(300_000);
   await openSite(page, site.url);
-  await hearthWithHistory(page, { modelUrl: 'model/manifest.json' }, HISTORY);
+  await hearthWithHistory(page, { modelUrl: 'model/manifest.json', timeoutMs: 60_000 }, HISTORY);
   const out = await page.evaluate(async () => {
     const h = (window as any).h;
     await h.recommend({ k: 10 });
@@ -56,7 +56,7 @@ test('tf.memory().numTensors is stable across 1,000 recommend() calls', async ({
 
 test('inference never blocks the main thread (no long task while recommending)', async ({ page }) => {
   await openSite(page, site.url);
-  await hearthWithHistory(page, { modelUrl: 'model/manifest.json' }, HISTORY);
+  await hearthWithHistory(page, { modelUrl: 'model/manifest.json', timeoutMs: 60_000 }, HISTORY);
   const longTasks = await page.evaluate(async () => {
     const h = (window as any).h;
     await h.recommender.warmUp();

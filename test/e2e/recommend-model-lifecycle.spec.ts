@@ -3,7 +3,7 @@ import { createSite, itemId, type Site } from './recommend-support/site';
 import { hearthWithHistory, openSite, recommendOnPage } from './recommend-support/page-helpers';
 
 const HISTORY = [3, 8, 120].map(itemId);
-const CONFIG = { modelUrl: 'model/manifest.json', backend: 'wasm' };
+const CONFIG = { modelUrl: 'model/manifest.json', backend: 'wasm', timeoutMs: 60_000 };
 let site: Site;
 
 test.beforeEach(async () => {

@@ -3,12 +3,18 @@
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { register } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { loadModel, serializeModel } from '../../../src/model/artifacts';
-import { readModelDir, saveModelDir } from '../../../src/model/node-io';
-import { createSasRec } from '../../../src/model/sasrec';
 import { startStaticServer, type StaticServer } from '../support/static-server';
+
+register('./node-hooks.mjs', import.meta.url);
+// Loaded after the hook is in place (see node-hooks.mjs).
+const modelModules = async () => ({
+  ...(await import('../../../src/model/artifacts')),
+  ...(await import('../../../src/model/node-io')),
+  ...(await import('../../../src/model/sasrec')),
+});
 
 export const NUM_ITEMS = 300;
 export const itemId = (i: number) => `sku-${i}`;
@@ -27,6 +33,7 @@ export interface Site {
 
 /** Writes a model (untrained weights, deterministic per seed) in the `hearth train` layout. */
 async function modelArtifacts(seed: number, version: string) {
+  const { createSasRec, serializeModel } = await modelModules();
   await tf.setBackend('cpu');
   // A model trained for a few steps on synthetic sequences is not needed for these checks:
   // what matters is that the same weights rank the same way in Node and in each backend.
@@ -55,7 +62,7 @@ export async function createSite(headers: Record<string, string> = {}): Promise<
     async writeModel(seed, version, tamper = false) {
       const tmp = join(dir, 'model-next');
       rmSync(tmp, { recursive: true, force: true });
-      saveModelDir(tmp, await modelArtifacts(seed, version));
+      (await modelModules()).saveModelDir(tmp, await modelArtifacts(seed, version));
       if (tamper) {
         const shard = join(tmp, 'group1-shard1of1.bin');
         const bytes = readFileSync(shard);
@@ -73,6 +80,7 @@ export async function createSite(headers: Record<string, string> = {}): Promise<
 
 /** Node's scores for a history of item ids with the model now in `dir/model` (cpu backend). */
 export async function nodeScores(dir: string, history: string[]): Promise<Float32Array> {
+  const { loadModel, readModelDir } = await modelModules();
   await tf.setBackend('cpu');
   const { model, manifest } = await loadModel(readModelDir(join(dir, 'model')));
   try {
