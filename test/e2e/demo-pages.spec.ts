@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startDemo, type RunningDemo } from './demo-support/start-demo';
-import { watchErrors } from './demo-support/browser-watch';
+import { storedEvents, watchErrors } from './demo-support/browser-watch';
 import { grantConsent } from './demo-support/consent';
 
 // Every storefront page renders, has landmarks, alt text and keyboard focus, and logs no
@@ -69,6 +69,8 @@ test('screenshots of home, product and the privacy panel', async ({ page }) => {
     await page.goto(demo.url + '/category/outdoors');
     await page.locator('main [data-hearth-item] a').nth(n).click();
     await expect(page.locator('article.product')).toBeVisible();
+    // Read the page until its view is stored, as a person would (quick exits can lose a batch).
+    await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view').length, { timeout: 15_000 }).toBe(n + 1);
   }
   await page.screenshot({ path: 'docs/screenshots/product.png' });
   await page.goto(demo.url + '/');
