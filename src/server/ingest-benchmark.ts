@@ -2,7 +2,7 @@
 // accepts over HTTP, for SASRec-on-Beauty-shaped updates, and the time of one aggregation round.
 // Run: npx tsx src/server/ingest-benchmark.ts [updates=2000] [concurrency=16]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,16 @@ export function beautyShapedWeights(random = seededRandom(1)): NamedTensor[] {
   for (let b = 0; b < 2; b++) for (const n of ['wq', 'wk', 'wv', 'wo', 'w1', 'w2']) out.push(t(`block${b}/${n}`, [64, 64]));
   out.push(t('final_ln_gamma', [64]));
   return out;
+}
+
+// CPU seconds (user + system) used so far by `pid` (Linux /proc; taskset execs node, so it is the server), or null.
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 function post(agent: Agent, url: URL, body: Uint8Array, client: string): Promise<number> {
@@ -63,6 +73,7 @@ async function main(): Promise<void> {
   const target = new URL('/v1/updates', url);
   let next = 0;
   let ok = 0;
+  const cpuBefore = cpuSeconds(child.pid!);
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < n) {
@@ -71,6 +82,7 @@ async function main(): Promise<void> {
     }
   }));
   const seconds = (performance.now() - t0) / 1000;
+  const cpuAfter = cpuSeconds(child.pid!);
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   agent.destroy();
@@ -80,7 +92,7 @@ async function main(): Promise<void> {
   const roundSeconds = (performance.now() - r0) / 1000;
   engine.close();
   rmSync(dir, { recursive: true, force: true });
-  const result = { updates: n, accepted: ok, bytes_per_update: Math.round(bodies.reduce((a, b) => a + b.length, 0) / n), seconds, updates_per_s: ok / seconds, pinned_core: pin.length > 0, round_updates: round?.updates ?? 0, round_seconds: roundSeconds };
+  const result = { updates: n, accepted: ok, bytes_per_update: Math.round(bodies.reduce((a, b) => a + b.length, 0) / n), seconds, updates_per_s: ok / seconds, server_cpu_seconds: cpuAfter !== null && cpuBefore !== null ? cpuAfter - cpuBefore : null, updates_per_cpu_s: cpuAfter !== null && cpuBefore !== null ? ok / (cpuAfter - cpuBefore) : null, pinned_core: pin.length > 0, round_updates: round?.updates ?? 0, round_seconds: roundSeconds };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
