@@ -247,6 +247,8 @@ export interface WorkerConfig {
   propensityUrl?: string | null;
   /** Shop catalog for filters, cold start and the no-model fallback (replace it with setCatalog). */
   catalog?: CatalogItem[];
+  /** Base URL of `hearth serve` for federated fine-tune + sync; null/absent = no federation. */
+  federationUrl?: string | null;
 }
 
 /** Where the worker stands: backend, model version, live tensors. */
@@ -276,9 +278,9 @@ export type WorkerRequest =
   | { id: number; type: 'simulateContextLoss' }
   /** Purchase propensity from the page's on-device features (src/features) for an optional item. */
   | { id: number; type: 'propensity'; features: import('./features/features-snapshot').Features; itemId?: string }
-  /** Reserved for src/federated: fine-tune on local history, then encode an update. */
-  | { id: number; type: 'finetune'; history: HistoryEntry[] }
-  /** Reserved for src/federated: upload pending outbox updates. */
+  /** Federated: fine-tune the model on the shopper's stored events and queue a private update (src/federated). */
+  | { id: number; type: 'finetune'; events: import('./events/schema').StoredEvent[] }
+  /** Federated: upload the queued updates to the aggregation server. */
   | { id: number; type: 'sync' };
 
 /** The `type` of a page → worker message. */
@@ -294,8 +296,8 @@ export interface WorkerResults {
   status: WorkerStatus;
   simulateContextLoss: { lost: boolean };
   propensity: import('./propensity/propensity-types').PropensityResult;
-  finetune: { queued: boolean };
-  sync: { uploaded: number };
+  finetune: { queued: boolean; updateId: string | null; loss: number | null };
+  sync: { uploaded: number; remaining: number; failures: number };
 }
 
 /** Error codes a worker answer can carry. */

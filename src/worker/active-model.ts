@@ -12,6 +12,8 @@ export interface ActiveModel {
   readonly artifacts: ModelArtifacts;
   readonly ids: ItemIndex;
   readonly popularity: Float32Array;
+  /** The underlying model (federated fine-tuning trains it in place). */
+  readonly sasrec: SasRec;
   /** Scores over all indices (0 = padding) for a history of indices, oldest first. */
   score(history: readonly number[]): Float32Array;
   /** Evidence per history position for one recommended index: attention × item similarity. */
@@ -58,6 +60,7 @@ export async function buildActiveModel(artifacts: ModelArtifacts): Promise<Activ
     artifacts,
     ids,
     popularity: Float32Array.from(manifest.popularity),
+    sasrec: model,
     score: (history) => model.scoreAll(history),
     attention: (history) => model.explain(history),
     evidence(history, target, attention) {

@@ -16,6 +16,10 @@ export interface RecommenderControls {
   setCatalog(items: CatalogItem[]): Promise<{ items: number }>;
   /** Loses the worker's WebGL context on purpose (WEBGL_lose_context), to test the fallback. */
   simulateContextLoss(): Promise<{ lost: boolean }>;
+  /** Fine-tunes the model on this device's events and queues a private update (needs federationUrl). */
+  finetune(): Promise<{ queued: boolean; updateId: string | null; loss: number | null }>;
+  /** Uploads queued federated updates. */
+  sync(): Promise<{ uploaded: number; remaining: number; failures: number }>;
   /** Starts the worker and loads the model now (otherwise the first recommend() does). */
   warmUp(): Promise<WorkerStatus>;
   terminate(): void;
@@ -67,6 +71,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
         config: {
           modelUrl: c.modelUrl ? abs(c.modelUrl) : null,
           propensityUrl: c.propensityUrl ? abs(c.propensityUrl) : null,
+          federationUrl: c.federationUrl ? abs(c.federationUrl) : null,
           wasmPath: wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`,
           backend: c.backend ?? 'auto',
           dbName: deps.dbName,
@@ -97,6 +102,8 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
       refreshModel: async () => (await worker()).call('refreshModel', {}, timeoutMs * 3),
       setCatalog: async (items) => (await worker()).call('setCatalog', { items }),
       simulateContextLoss: async () => (await worker()).call('simulateContextLoss', {}),
+      finetune: async () => (await worker()).call('finetune', { events: await deps.events() }, timeoutMs * 6),
+      sync: async () => (await worker()).call('sync', {}, timeoutMs * 6),
       warmUp: async () => { await worker(); return ready!; },
       terminate() { client?.terminate(); client = null; ready = null; },
     },

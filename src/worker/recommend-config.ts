@@ -15,13 +15,15 @@ export interface RecommendConfig {
   timeoutMs?: number;
   /** Shop catalog for filters, cold start and the no-model fallback. */
   catalog?: CatalogItem[];
+  /** Base URL of `hearth serve`: enables recommender.finetune() / sync() (federated learning). */
+  federationUrl?: string;
   /** URL of the propensity model JSON written by `hearth propensity train` (for propensity()). */
   propensityUrl?: string;
   /** Start the worker when the page is idle instead of on the first recommend(). Default false. */
   prefetch?: boolean;
 }
 
-const KEYS = ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'timeoutMs', 'catalog', 'prefetch', 'propensityUrl'];
+const KEYS = ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'timeoutMs', 'catalog', 'prefetch', 'propensityUrl', 'federationUrl'];
 
 /**
  * Checks the recommend config; throws HearthError('invalid_argument') naming the bad field, as

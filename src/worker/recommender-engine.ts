@@ -9,6 +9,7 @@ import { RecommendError } from '../recommend/recommend-error';
 import { validateRecommendOptions } from '../recommend/validate-options';
 import type { HearthDbHandle } from '../store/db-schema';
 import { openHearthDb } from '../store/open-hearth-db';
+import { createDeviceFederation, type DeviceFederation } from '../federated/device-federation';
 import { createPropensityScorer } from '../propensity/propensity-api';
 import { buildActiveModel, type ActiveModel } from './active-model';
 import { readCachedModels, storeVerifiedModel } from './artifact-cache';
@@ -45,6 +46,25 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
   let catalog = new Map<string, CatalogItem>();
   let queue: Promise<unknown> = Promise.resolve();
   let propensity: ReturnType<typeof createPropensityScorer> | null = null;
+  let federation: DeviceFederation | null = null;
+
+  /** The federated loop (src/federated), created on first use; needs a server URL and the database. */
+  const getFederation = (): DeviceFederation => {
+    if (!config?.federationUrl) throw new RecommendError('unsupported', 'federated learning is not configured (set recommend.federationUrl)');
+    if (!db) throw new RecommendError('unsupported', 'federated learning needs IndexedDB for its outbox');
+    // The page only sends finetune/sync after consent (it gates every call), so consent holds here.
+    return (federation ??= createDeviceFederation({ serverUrl: config.federationUrl, db, hasConsent: () => true, fetch: deps.fetch }));
+  };
+
+  async function finetune(rawEvents: unknown): Promise<WorkerResults['finetune']> {
+    needInit();
+    const fed = getFederation();
+    if (!model) throw new RecommendError('no_model', 'finetune: no model is loaded');
+    const idx = historyFromPageEvents(rawEvents).map((h) => model!.ids.toIndex(h.itemId)).filter((i): i is number => i !== undefined);
+    if (idx.length < 2) throw new RecommendError('invalid_argument', 'finetune: needs at least 2 known items in the history');
+    const r = await fed.contribute(model.sasrec, idx);
+    return { queued: r.queued, updateId: r.updateId, loss: r.loss };
+  }
 
   const status = (): WorkerStatus => ({
     backend: backends?.active ?? null,
@@ -190,9 +210,12 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
       case 'status': return status();
       case 'simulateContextLoss': return { lost: needInit().loseContext() };
       case 'propensity': needInit(); return propensity!(req.features, req.itemId);
-      case 'finetune':
-      case 'sync':
-        throw new RecommendError('unsupported', `${req.type} is not available in this build yet`);
+      case 'finetune': return finetune(req.events);
+      case 'sync': {
+        needInit();
+        const r = await getFederation().sync();
+        return { uploaded: r.sent, remaining: r.remaining, failures: r.failures };
+      }
       default:
         throw new RecommendError('invalid_argument', `unknown request type '${String((req as { type?: unknown }).type)}'`);
     }

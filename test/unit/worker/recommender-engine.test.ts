@@ -119,3 +119,19 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     expect((await engine.handle(req('status'))).numTensors).toBe(before);
   });
 });
+
+describe('federated hooks', () => {
+  it('finetune and sync explain what is missing instead of failing silently', async () => {
+    await tf.setBackend('cpu');
+    const origin = memoryOrigin(BASE);
+    origin.serve(modelFiles(await tinyArtifacts(1)));
+    const engine = createRecommenderEngine({ fetch: origin.fetch });
+    await engine.handle(req('init', { config }));
+    await expect(engine.handle(req('sync'))).rejects.toMatchObject({ code: 'unsupported', message: expect.stringMatching(/federationUrl/) });
+    const fed = createRecommenderEngine({ fetch: origin.fetch });
+    await fed.handle(req('init', { config: { ...config, dbName: 'hearth-fed', federationUrl: 'https://fl.test' } }));
+    await expect(fed.handle(req('finetune', { events: toEvents(history.slice(0, 1)) }))).rejects.toThrow(/at least 2 known items/);
+    // No aggregation server reachable: the federated client's own error comes through.
+    await expect(fed.handle(req('finetune', { events: toEvents(history) }))).rejects.toThrow(/global model is not available|fetch|404/);
+  });
+});
