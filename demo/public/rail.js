@@ -48,7 +48,7 @@ async function fillRail(rail, catalog, context) {
   }
   const items = (result.items ?? []).filter((r) => catalog.has(r.itemId));
   if (items.length === 0) {
-    if (result.warning) explain(`Recommendations fell back to popularity: ${result.warning}`);
+    if (result.warning) explain(fallbackText(result.warning));
     return;
   }
   const list = document.createElement('ul');
@@ -65,7 +65,12 @@ async function fillRail(rail, catalog, context) {
       ? `Ranked on this device by model ${result.modelVersion ?? '?'} (${result.backend ?? 'unknown'} backend) from what you browsed here.`
       : `Showing ${result.source} ranking${result.warning ? `: ${result.warning}` : ' until the model has something to go on'}.`;
   }
-  if (result.warning) explain(`Recommendations: ${result.warning}`);
+  if (result.warning) explain(result.source === 'model' ? `Recommendations: ${result.warning}` : fallbackText(result.warning));
+}
+
+/** The explanation for a non-model answer, in the shop's words with the SDK's reason. */
+function fallbackText(warning) {
+  return `The on-device model is not available right now (${warning}), so the rail shows popular products instead.`;
 }
 
 /** "Why this?" in words, from the model's reasons (the past items that drove it). */

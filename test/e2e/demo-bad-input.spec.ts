@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startDemo, type RunningDemo } from './demo-support/start-demo';
-import { watchErrors } from './demo-support/browser-watch';
+import { storedEvents, watchErrors } from './demo-support/browser-watch';
+import { grantConsent } from './demo-support/consent';
 
 // Bad input never gives a blank page: the shop explains and falls back to popularity.
 let demo: RunningDemo;
@@ -40,15 +41,20 @@ test('a catalog that fails to load: the page explains and keeps its popular prod
   expect(errors).toEqual([]);
 });
 
-test('a model that fails to load: the rail falls back to popularity and says why', async ({ page }) => {
-  await page.route(/\/v1\/model|\/model\//, (r) => r.abort('failed'));
-  await page.route(/\/v1\/weights|\.bin$/, (r) => r.abort('failed'));
+test('a model that fails to load: the rail falls back to popularity and says why', async ({ page, context }) => {
+  const errors = watchErrors(page, [/ERR_FAILED|Failed to load resource/]);
+  // The worker fetches the model: route on the context so its requests are caught too.
+  await context.route(/\/model\/|\/v1\/model/, (r) => r.abort('failed'));
+  await grantConsent(page, demo.url);
   await page.goto(demo.url + '/product/21');
+  await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view').length, { timeout: 15_000 }).toBe(1);
   await page.goto(demo.url + '/');
-  await expect(page.locator('[data-hearth-recs]')).toHaveAttribute('data-state', 'settled', { timeout: 60_000 });
+  await expect(page.locator('[data-hearth-recs]')).toHaveAttribute('data-state', 'settled', { timeout: 90_000 });
   expect(await page.locator('[data-hearth-recs] [data-hearth-rec]').count()).toBeGreaterThan(0);
-  await expect(page.locator('.rail-label')).toHaveText('Popular right now');
   await expect(page.locator('.rail-source')).not.toHaveAttribute('data-source', 'model');
+  await expect(page.locator('.notice')).toContainText('model is not available');
+  await expect(page.locator('.notice')).toContainText('popular products instead');
+  expect(errors).toEqual([]);
 });
 
 test('add to cart and checkout still work when Hearth itself fails to load', async ({ page }) => {
