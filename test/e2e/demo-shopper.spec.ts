@@ -46,6 +46,10 @@ test('a shopper who views several products of one category moves the "for you" r
   expect(new Set(viewed).size).toBe(5);
 
   const after = await railShare(page, byId, category);
+  // Reported, not timed: the share is the measurement this test exists for.
+  const measured = `"for you" rail share of ${category}: ${before.share.toFixed(2)} (${before.source ?? 'popularity'}) → ${after.share.toFixed(2)} (${after.source})`;
+  test.info().annotations.push({ type: 'measured', description: measured });
+  console.log(measured);
   expect(after.source).toBe('model');
   expect(after.share).toBeGreaterThan(before.share);
   expect(after.share).toBeGreaterThanOrEqual(0.5);
