@@ -6,6 +6,8 @@ export interface BenchArgs {
   json: boolean;
   /** Take the quality figures from the cache even in a full run (no retraining). */
   reuseQuality: boolean;
+  /** Evaluate this already-trained Beauty model directory instead of training one. */
+  qualityModel: string | null;
   build: boolean;
   port: number;
   /** Group names to run (empty = all). */
@@ -28,6 +30,9 @@ Options:
   --json           also print one JSON object with every figure on the last line
   --reuse-quality  take the quality figures from the cache of an earlier full run
                    instead of retraining (the table says when they were measured)
+  --quality-model DIR  instead of training, take a Beauty model that \`hearth train\` (defaults)
+                   already wrote to DIR: training time from its manifest, NDCG@10 of DIR and
+                   DIR/int8 by \`hearth eval\` in this run
   --no-build       measure dist/ as it is (by default rollup -c runs when src/ is
                    newer than a bundle)
   --port N         port for the loopback bench server (default 0: any free port)
@@ -42,7 +47,7 @@ unavailable browser or peer are reported, not failures); 1 when a Hearth figure 
 
 /** Parses argv (without node and script); throws Error with a readable message on bad input. */
 export function parseArgs(argv: readonly string[], groups: readonly string[]): BenchArgs {
-  const a: BenchArgs = { quick: false, json: false, reuseQuality: false, build: true, port: 0, only: [], out: null, help: false };
+  const a: BenchArgs = { quick: false, json: false, reuseQuality: false, qualityModel: null, build: true, port: 0, only: [], out: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -54,6 +59,7 @@ export function parseArgs(argv: readonly string[], groups: readonly string[]): B
       case '--quick': a.quick = true; break;
       case '--json': a.json = true; break;
       case '--reuse-quality': a.reuseQuality = true; break;
+      case '--quality-model': a.qualityModel = value(); break;
       case '--no-build': a.build = false; break;
       case '--help': case '-h': a.help = true; break;
       case '--out': a.out = value(); break;

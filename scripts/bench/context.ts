@@ -9,6 +9,8 @@ export interface BenchContext {
   quick: boolean;
   /** Quality figures come from the cache (always in quick runs; --reuse-quality in full runs). */
   reuseQuality: boolean;
+  /** A Beauty model directory already written by `hearth train` defaults (--quality-model). */
+  qualityModel: string | null;
   /** Repository root (dist/, node_modules/, scripts/bench/pages/ live under it). */
   root: string;
   /** Scratch folder for this run (peer builds, bench model); removed at the end. */

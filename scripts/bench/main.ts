@@ -85,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const ctx: BenchContext = {
     quick: args.quick,
     reuseQuality: args.quick || args.reuseQuality,
+    qualityModel: args.qualityModel ? resolve(args.qualityModel) : null,
     root,
     tmp,
     cacheDir,

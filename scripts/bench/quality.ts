@@ -47,14 +47,13 @@ async function hearthJson(ctx: BenchContext, args: string[], timeoutMs: number):
 /** Trains on Beauty with the CLI's defaults and evaluates fp32 and int8 (full ranking). */
 async function measureQuality(ctx: BenchContext): Promise<QualityResults> {
   const BEAUTY = join(dataDir(ctx.root), 'beauty/Beauty.txt');
-  const BEAUTY_ATTRS = join(dataDir(ctx.root), 'beauty/Beauty_item2attributes.json');
   if (!existsSync(BEAUTY)) throw new MissingPart(`${BEAUTY} is not on this machine`);
   const help = spawnSync(process.execPath, [join(ctx.root, 'bin/hearth.js'), 'train', '--help'], { cwd: ctx.root, encoding: 'utf8' });
   if (help.status !== 0) throw new MissingPart(`hearth train is not available: ${(help.stderr || help.stdout).trim().split('\n')[0]}`);
   const dir = join(ctx.cacheDir, 'beauty-model');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const trainArgs = ['train', '--data', BEAUTY, '--attributes', BEAUTY_ATTRS, '--out', dir, '--json'];
+  const trainArgs = ['train', '--data', BEAUTY, '--out', dir, '--json'];
   ctx.log('quality: hearth train on Beauty (defaults; minutes)');
   const t0 = Date.now();
   const trained = await hearthJson(ctx, trainArgs, 45 * 60_000);
@@ -76,6 +75,43 @@ async function measureQuality(ctx: BenchContext): Promise<QualityResults> {
     bytes,
     ndcg10: { fp32: await ndcg(dir), int8: await ndcg(join(dir, 'int8')) },
     command: `hearth ${trainArgs.join(' ').replace(dir, 'DIR')}`,
+  };
+}
+
+/** Weight bytes of a model directory, from its manifest's weight files. */
+function manifestOf(dir: string): { bytes: number; metrics: Record<string, unknown> } {
+  const file = join(dir, 'manifest.json');
+  if (!existsSync(file)) throw new MissingPart(`${file} does not exist (not a model directory written by hearth train)`);
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { weightFiles?: { bytes: number }[]; metrics?: Record<string, unknown> };
+  if (!Array.isArray(m.weightFiles)) throw new Error(`${file} lists no weight files`);
+  return { bytes: m.weightFiles.reduce((n, f) => n + f.bytes, 0), metrics: m.metrics ?? {} };
+}
+
+/**
+ * Quality from a model `hearth train` already wrote with its defaults (e.g. by scripts/quality.mjs):
+ * training time from its manifest metrics, bytes from the fp32 and int8 manifests, NDCG@10 by
+ * running `hearth eval` on both in this run.
+ */
+async function measureTrainedModel(ctx: BenchContext, dir: string): Promise<QualityResults> {
+  const BEAUTY = join(dataDir(ctx.root), 'beauty/Beauty.txt');
+  const fp32 = manifestOf(dir);
+  const int8 = manifestOf(join(dir, 'int8'));
+  const wall = fp32.metrics.wallSeconds;
+  if (typeof wall !== 'number') throw new Error(`${dir}/manifest.json has no metrics.wallSeconds`);
+  const ndcg = async (model: string): Promise<number> => {
+    ctx.log(`quality: hearth eval ${model === dir ? 'fp32' : 'int8'} (full ranking)`);
+    const v = (await hearthJson(ctx, ['eval', '--model', model, '--data', BEAUTY, '--protocol', 'full', '--json'], 30 * 60_000))['ndcg@10'];
+    if (typeof v !== 'number') throw new Error('hearth eval --json has no "ndcg@10"');
+    return v;
+  };
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ctx.root, encoding: 'utf8' }).stdout.trim() || 'unknown';
+  return {
+    measuredAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit,
+    trainSeconds: wall,
+    bytes: { fp32: fp32.bytes, int8: int8.bytes },
+    ndcg10: { fp32: await ndcg(dir), int8: await ndcg(join(dir, 'int8')) },
+    command: `hearth train --data Beauty.txt --out ${dir} (defaults; its manifest's wallSeconds, ${String(fp32.metrics.epochs ?? '?')} epochs, backend ${String(fp32.metrics.backend ?? '?')})`,
   };
 }
 
@@ -103,9 +139,14 @@ export const quality: FigureGroup<BenchContext> = {
     const file = join(ctx.root, QUALITY_CACHE);
     let q: QualityResults;
     let how: string;
-    if (ctx.reuseQuality) {
+    if (ctx.qualityModel && !(ctx.reuseQuality && existsSync(file))) {
+      q = await measureTrainedModel(ctx, ctx.qualityModel);
+      mkdirSync(join(ctx.root, 'scripts/bench/cache'), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(q, null, 2)}\n`);
+      how = 'model trained earlier (its manifest), evaluated in this run';
+    } else if (ctx.reuseQuality) {
       q = readQualityCache(file);
-      how = `cached from the full run of ${q.measuredAt} (commit ${q.commit})`;
+      how = `cached from the run of ${q.measuredAt} (commit ${q.commit})`;
     } else {
       q = await measureQuality(ctx);
       mkdirSync(join(ctx.root, 'scripts/bench/cache'), { recursive: true });

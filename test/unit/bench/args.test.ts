@@ -5,7 +5,7 @@ const groups = ['sizes', 'track-cost'];
 
 describe('parseArgs', () => {
   it('has safe defaults', () => {
-    expect(parseArgs([], groups)).toEqual({ quick: false, json: false, reuseQuality: false, build: true, port: 0, only: [], out: null, help: false });
+    expect(parseArgs([], groups)).toEqual({ quick: false, json: false, reuseQuality: false, qualityModel: null, build: true, port: 0, only: [], out: null, help: false });
   });
   it('reads every option', () => {
     expect(parseArgs(['--quick', '--json', '--no-build', '--port', '8080', '--only', 'sizes', '--out', 'x.md'], groups))
