@@ -3,6 +3,7 @@
 import { loadCatalog } from './catalog-client.js';
 import * as sdk from './hearth-client.js';
 import { clearConsentFlag, consentState, decideConsent } from './consent.js';
+import { clearLastSentUpdate, lastSentUpdate, sendUpdateNow } from './federation.js';
 
 /** Wires the panel toggle; opens the panel on /privacy. Never throws. */
 export function setupPrivacyPanel() {
@@ -34,7 +35,7 @@ export async function renderPanel(panel) {
   }
   const loading = panel.querySelector('.privacy-loading');
   const [catalog, all, feats, model, update, consent, server] = await Promise.all([
-    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), consentState(), serverStatus(),
+    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate().then((u) => u ?? lastSentUpdate()), consentState(), serverStatus(),
   ]);
   const events = Array.isArray(all) ? all.slice(-5).reverse() : [];
   const nameOf = (id) => catalog?.get(id)?.name ?? `item ${id}`;
@@ -50,7 +51,7 @@ export async function renderPanel(panel) {
       ['Backend', model?.backend ?? 'not started'],
     ])]),
     section('Last update sent', [update && update.bytes !== undefined
-      ? dl([['Bytes', String(update.bytes)], ['Clipped norm', fmt(update.clippedNorm ?? update.norm)], ['ε spent', fmt(update.epsilon)], ['Sent', update.sentAt ? new Date(update.sentAt).toLocaleString() : '—']])
+      ? dl([['Bytes', String(update.bytes)], ['Clipped to norm', fmt(update.clipNorm ?? update.clippedNorm)], ['ε spent (server, so far)', fmt(update.epsilon)], ['Sent', update.sentAt ? new Date(update.sentAt).toLocaleString() : '—']])
       : para('Nothing has left this device yet. Only clipped, noised model updates ever do — never your events.')]),
     section('Aggregation server', [server.ok
       ? dl([['Global model', `version ${server.body.version}`], ['Rounds', String(server.body.round)], ['Updates accepted', String(server.body.acceptedTotal)],
@@ -111,6 +112,7 @@ function controls(panel, consent) {
   forget.addEventListener('click', async () => {
     await sdk.forgetMe();
     clearConsentFlag();
+    clearLastSentUpdate();
     try { localStorage.removeItem('hearth-demo-cart'); } catch { /* nothing to remove */ }
     await renderPanel(panel);
     const done = panel.querySelector('.forgotten') ?? document.createElement('p');
@@ -119,7 +121,18 @@ function controls(panel, consent) {
     done.textContent = 'Done: everything Hearth stored on this device, and your cart, is gone.';
     panel.append(done);
   });
-  wrap.append(label, forget);
+  const send = document.createElement('button');
+  send.type = 'button';
+  send.className = 'send-update secondary';
+  send.textContent = 'Send a model update now';
+  send.disabled = consent !== 'granted';
+  send.addEventListener('click', async () => {
+    send.disabled = true;
+    send.textContent = 'Learning on this device…';
+    await sendUpdateNow();
+    await renderPanel(panel);
+  });
+  wrap.append(label, send, forget);
   return wrap;
 }
 
