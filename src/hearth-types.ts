@@ -45,8 +45,8 @@ export interface HearthOptions {
  */
 export type TrackOutcome = 'stored' | 'memory' | 'invalid' | 'duplicate' | 'throttled' | 'no-consent' | 'dropped' | 'closed' | 'error';
 
-/** Counters since the instance started. */
-export interface HearthStats { tracked: number; stored: number; invalid: number; duplicate: number; throttled: number; errors: number }
+/** Counters since the instance started, plus whether consent is granted now (as consentGiven()). */
+export interface HearthStats { tracked: number; stored: number; invalid: number; duplicate: number; throttled: number; errors: number; consentGiven: boolean }
 
 /** A Hearth instance (createHearth). No method throws into the host page, except track() in debug mode. */
 export interface Hearth {
@@ -54,6 +54,13 @@ export interface Hearth {
   track(event: unknown): Promise<TrackOutcome>;
   /** Grants (true) or withdraws (false) consent; withdrawing erases every Hearth database. */
   consent(granted: boolean): Promise<void>;
+  /**
+   * Whether consent is granted right now, i.e. whether track() may write. Always true without
+   * `requireConsent`. With it: false until consent(true), or until the grant remembered on this
+   * device has been read back (a few milliseconds after creation); false after consent(false),
+   * forget(), or another tab withdrawing consent.
+   */
+  consentGiven(): boolean;
   /** Erases every byte Hearth stored (all `hearth*` databases); queued events are dropped. */
   forget(): Promise<void>;
   /** On-device features computed from the stored events. */

@@ -30,7 +30,7 @@ const CONSENT_KEY = 'consent';
 export function createHearth(options: HearthOptions = {}): Hearth {
   const o = resolveOptions(options);
   const retention: RetentionPolicy = { maxEvents: o.maxEvents, maxAgeMs: o.maxAgeDays * 864e5 };
-  const stats: HearthStats = { tracked: 0, stored: 0, invalid: 0, duplicate: 0, throttled: 0, errors: 0 };
+  const stats: Omit<HearthStats, 'consentGiven'> = { tracked: 0, stored: 0, invalid: 0, duplicate: 0, throttled: 0, errors: 0 };
   const listeners = new Set<(e: StoredEvent) => void>();
   const isDuplicate = createDeduper(o.dedupeWindowMs);
   const withinRate = createRateLimiter(o.maxEventsPerSecond, o.maxEventsPerSecond * 3);
@@ -184,7 +184,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       try { events = (await (await readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('storage', 'features() could not read')(e); }
       return computeFeatures(events, Date.now());
     },
-    stats: () => ({ ...stats }),
+    // A pending read of the remembered grant counts as not (yet) granted.
+    consentGiven: () => consent === true,
+    stats: () => ({ ...stats, consentGiven: consent === true }),
     recommend: (opts) => recs.recommend(opts),
     propensity: (itemId) => recs.propensity(itemId),
     recommender: recs.recommender,

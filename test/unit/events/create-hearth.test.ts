@@ -88,6 +88,33 @@ describe('createHearth (fake-indexeddb)', () => {
     await reloaded.close();
   });
 
+  it('consentGiven() and stats().consentGiven report the current grant, including a remembered one', async () => {
+    expect(createHearth({ storage: 'memory' }).consentGiven()).toBe(true);
+    const h = createHearth({ requireConsent: true, batchDelayMs: 5 });
+    expect(h.consentGiven()).toBe(false);
+    expect(h.stats().consentGiven).toBe(false);
+    await h.consent(true);
+    expect(h.consentGiven()).toBe(true);
+    expect(h.stats()).toMatchObject({ consentGiven: true });
+    await h.close();
+    // A reload reads the remembered grant back (false while it is being read).
+    const reloaded = createHearth({ requireConsent: true });
+    expect(await reloaded.track({ type: 'page_view' })).toBe('stored');
+    expect(reloaded.consentGiven()).toBe(true);
+    await reloaded.consent(false);
+    expect(reloaded.consentGiven()).toBe(false);
+    await reloaded.close();
+    const after = createHearth({ requireConsent: true });
+    await after.events();
+    expect(after.consentGiven()).toBe(false);
+    const plain = createHearth({ batchDelayMs: 5 });
+    await plain.forget();
+    // Without requireConsent, forget() erases but tracking (and consent) continues.
+    expect(plain.consentGiven()).toBe(true);
+    await plain.close();
+    await after.close();
+  });
+
   it('forget() erases every hearth* database, including outbox and models, and queued events', async () => {
     const h = createHearth({ batchDelayMs: 50 });
     expect(await h.track({ type: 'page_view' })).toBe('stored');
