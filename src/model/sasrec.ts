@@ -31,6 +31,8 @@ export class SasRec {
   private readonly seed: number;
   private steps = 0;
   private disposed = false;
+  /** All item vectors transposed, [dim, numItems+1], kept for inference; null until first needed or after weights change. */
+  private itemMatrixT: tf.Tensor2D | null = null;
 
   /** Use `createSasRec`; this constructor takes already-validated parts. */
   constructor(config: ModelConfig, seed: number, itemAttributes?: Int32Array) {
@@ -93,6 +95,7 @@ export class SasRec {
         throw new RangeError(`setWeights: '${name}' needs a Float32Array of ${sizeOf(s.shape)} values (shape ${s.shape.join('x')}), got ${data?.length}`);
       }
     }
+    this.dropItemMatrix();
     for (const [name, data] of Object.entries(weights)) {
       tf.tidy(() => this.v(name).assign(tf.tensor(data, byName.get(name)!.shape, 'float32')));
     }
@@ -116,6 +119,8 @@ export class SasRec {
     });
     if (positions.length === 0) throw new RangeError('trainStep: batch has no targets');
     const step = batch.seed ?? this.steps++;
+    // The step changes item_emb/attr_emb, so the inference matrix is stale.
+    this.dropItemMatrix();
     const lossT = tf.tidy(() => {
       const seq = tf.tensor2d(batch.inputs, [B, L], 'int32');
       const posIdx = tf.tensor1d(Int32Array.from(positions), 'int32');
@@ -216,12 +221,56 @@ export class SasRec {
     return out;
   }
 
+  /**
+   * Inference fast path: scores over all items (index 0 = padding) AND the `explain` attention
+   * for one history, from ONE forward pass and one device read. Multiplies by a cached,
+   * pre-transposed all-item matrix (built on first use; dropped by setWeights, trainStep and
+   * dispose). Same values as scoreAll(history) and explain(history).
+   */
+  scoreAndExplain(history: readonly number[]): { scores: Float32Array; attention: Float32Array } {
+    this.alive();
+    if (!Array.isArray(history)) throw new TypeError('scoreAndExplain: history must be an array of item indices');
+    const N = this.config.numItems + 1;
+    const { dim: d, heads: H } = this.config;
+    const table = this.cachedItemMatrixT();
+    const both = tf.tidy(() => {
+      const { seq, L } = this.padHistories([history]);
+      const { h, attention } = this.hidden(seq, false, 0, true);
+      const last = tf.reshape(tf.slice(h, [0, L - 1, 0], [1, 1, d]), [1, d]);
+      // Plain matmul against the [dim, N] layout: no per-call transpose of the catalog.
+      const scores = tf.reshape(tf.matMul(last, table), [N]);
+      const att = attention ? tf.mean(tf.slice(attention, [0, 0, L - 1, 0], [1, H, 1, L]), [0, 1, 2]) : tf.zeros([0]);
+      // One concat so WebGL pays a single GPU→CPU read.
+      return tf.concat([scores, att], 0);
+    });
+    const data = both.dataSync() as Float32Array;
+    both.dispose();
+    const scores = data.slice(0, N);
+    const weights = data.length > N ? data.subarray(N) : null;
+    const out = new Float32Array(history.length);
+    const n = Math.min(history.length, this.config.maxLen);
+    for (let t = 0; t < n; t++) out[history.length - n + t] = weights ? weights[weights.length - n + t]! : 1 / n;
+    return { scores, attention: out };
+  }
+
   /** Frees every tensor the model owns; the model is unusable afterwards. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.dropItemMatrix();
     for (const v of this.vars.values()) v.dispose();
     this.attrTable?.dispose();
+  }
+
+  /** The kept [dim, numItems+1] item matrix, built once per weight version. */
+  private cachedItemMatrixT(): tf.Tensor2D {
+    if (!this.itemMatrixT) this.itemMatrixT = tf.keep(tf.tidy(() => tf.transpose(this.itemTable()) as tf.Tensor2D));
+    return this.itemMatrixT;
+  }
+
+  private dropItemMatrix(): void {
+    this.itemMatrixT?.dispose();
+    this.itemMatrixT = null;
   }
 
   private alive(): void {

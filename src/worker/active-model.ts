@@ -20,6 +20,8 @@ export interface ActiveModel {
   evidence(history: readonly number[], target: number, attention: Float32Array): Float32Array;
   /** The model's attention over the history from the newest position (sums to 1). */
   attention(history: readonly number[]): Float32Array;
+  /** score() and attention() from one forward pass over a cached item matrix (the recommend() path). */
+  scoreWithAttention(history: readonly number[]): { scores: Float32Array; attention: Float32Array };
   /** Cosine similarity of two items' embeddings (for MMR). */
   similarity(a: number, b: number): number;
   dispose(): void;
@@ -63,6 +65,7 @@ export async function buildActiveModel(artifacts: ModelArtifacts): Promise<Activ
     sasrec: model,
     score: (history) => model.scoreAll(history),
     attention: (history) => model.explain(history),
+    scoreWithAttention: (history) => model.scoreAndExplain(history),
     evidence(history, target, attention) {
       const out = new Float32Array(history.length);
       for (let t = 0; t < history.length; t++) out[t] = attention[t]! * Math.max(0, similarity(history[t]!, target));

@@ -159,7 +159,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
       const known = history.filter((h) => model!.ids.toIndex(h.itemId) !== undefined);
       const idx = known.map((h) => model!.ids.toIndex(h.itemId)!);
       if (idx.length > 0) {
-        const { scores, attention } = await withBackend((m) => ({ scores: m.score(idx), attention: m.attention(idx) }));
+        const { scores, attention } = await withBackend((m) => m.scoreWithAttention(idx));
         const m = model!;
         const items = rankRecommendations({
           scores, ids: m.ids, rule, k: options.k, diversity: options.diversity, similarity: m.similarity,
