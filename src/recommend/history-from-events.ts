@@ -1,10 +1,15 @@
 import type { StoredEvent } from '../events/schema';
 import type { HistoryEntry } from '../protocol';
 
+/** Custom event names the autocapture emits for things the shopper did not choose. */
+const PASSIVE_CUSTOM: ReadonlySet<string> = new Set(['impression', 'dwell']);
+
 /**
  * The shopper's item history, oldest first, from stored events: product views and clicks as
  * `view`/`click`, cart adds as `cart` (undone by a later remove_from_cart, which makes them a
- * view), purchased items as `purchase`, rated/custom item events as `other`. Pure.
+ * view), purchased items as `purchase`, rated/custom item events as `other`. Passive custom
+ * signals (`impression`: a tile was merely shown; `dwell`: time on a product page, already
+ * counted by its product_view) are never history. Pure.
  */
 export function historyFromEvents(events: readonly StoredEvent[]): HistoryEntry[] {
   const sorted = [...events].sort((a, b) => a.ts - b.ts);
@@ -22,7 +27,7 @@ export function historyFromEvents(events: readonly StoredEvent[]): HistoryEntry[
       }
       case 'purchase': for (const it of e.items) out.push({ itemId: it.id, kind: 'purchase' }); break;
       case 'rate': out.push({ itemId: e.item.id, kind: 'other' }); break;
-      case 'custom': if (e.item) out.push({ itemId: e.item.id, kind: 'other' }); break;
+      case 'custom': if (e.item && !PASSIVE_CUSTOM.has(e.name)) out.push({ itemId: e.item.id, kind: 'other' }); break;
       default: break;
     }
   }

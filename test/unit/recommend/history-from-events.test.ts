@@ -13,4 +13,17 @@ describe('historyFromEvents', () => {
       { itemId: 'c', kind: 'purchase' }, { itemId: 'd', kind: 'purchase' }, { itemId: 'e', kind: 'click' },
     ]);
   });
+
+  it('never counts impression or dwell custom events as history; other custom item events stay', () => {
+    const custom = (ts: number, name: string, id: string) => ({ id: `c${ts}`, ts, type: 'custom', name, item: { id }, itemIds: [id] }) as unknown as StoredEvent;
+    const h = historyFromEvents([
+      custom(1, 'impression', 'x'), ev(2, 'product_view', 'a'), custom(3, 'dwell', 'a'), custom(4, 'impression', 'y'),
+      ev(5, 'click', 'b'), ev(6, 'add_to_cart', 'b'), ev(7, 'purchase', ['b']), custom(8, 'wishlist', 'c'), custom(9, 'dwell', 'c'),
+    ]);
+    expect(h).toEqual([
+      { itemId: 'a', kind: 'view' }, { itemId: 'b', kind: 'click' }, { itemId: 'b', kind: 'cart' },
+      { itemId: 'b', kind: 'purchase' }, { itemId: 'c', kind: 'other' },
+    ]);
+    expect(historyFromEvents([custom(1, 'impression', 'x'), custom(2, 'dwell', 'x')])).toEqual([]);
+  });
 });
