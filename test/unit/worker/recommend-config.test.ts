@@ -14,4 +14,15 @@ describe('recommend config', () => {
     (globalThis as { location?: unknown }).location ??= { href: 'https://shop.test/page' };
     expect(recommendConfigFromDataset({ modelUrl: '/m.json', backend: 'cpu' }, '/static/hearth.iife.js')).toEqual({ modelUrl: '/m.json', backend: 'cpu', workerUrl: 'https://shop.test/static/hearth-worker.js' });
   });
+  it('reads data-federation-url and data-timeout-ms; a bad timeout is rejected by name', () => {
+    (globalThis as { location?: unknown }).location ??= { href: 'https://shop.test/page' };
+    const c = recommendConfigFromDataset({ federationUrl: 'https://fl.shop.test', timeoutMs: '2500', workerUrl: '/w.js' }, null);
+    expect(c).toEqual({ workerUrl: '/w.js', federationUrl: 'https://fl.shop.test', timeoutMs: 2500 });
+    expect(validateRecommendConfig(c)).toMatchObject({ federationUrl: 'https://fl.shop.test', timeoutMs: 2500 });
+    for (const bad of ['soon', '', '1e3', '-5', '50']) {
+      const b = recommendConfigFromDataset({ timeoutMs: bad }, null);
+      expect(() => validateRecommendConfig(b)).toThrow(/timeoutMs must be ms in \[100, 600000\]/);
+    }
+    expect(recommendConfigFromDataset({}, null)).toEqual({});
+  });
 });
