@@ -135,11 +135,11 @@ for (const r of rows) {
   lines.push(`| ${r.data} | ${r.protocol} | ${r.label} | ${r.json.users} | ${f(r.json['hr@10'])} | ${f(r.json['ndcg@10'])} | ${f(r.json['hr@20'])} | ${f(r.json['ndcg@20'])} | ${f(r.json.mrr)} | ${rel} | ${pub} |`);
 }
 lines.push('', '## Training', '');
-lines.push('| data | epochs (best) | valid NDCG@10 | wall s | CPU s | parameters | fp32 bytes | fp16 bytes | int8 bytes | backend |');
-lines.push('|---|---|---|---|---|---|---|---|---|---|');
+lines.push('| data | epochs (best) | valid NDCG@10 | training wall s (Σ epochs) | parameters | fp32 bytes | fp16 bytes | int8 bytes | backend |');
+lines.push('|---|---|---|---|---|---|---|---|---|');
 for (const t of training) {
   const s = t.summary;
-  lines.push(`| ${t.name} | ${s.epochs} (${s.bestEpoch}) | ${f(s.validNdcg10)} | ${s.wallSeconds} | ${s.cpuSeconds ?? ''} | ${s.parameters} | ${t.bytes.fp32} | ${t.bytes.fp16} | ${t.bytes.int8} | ${s.backend} |`);
+  lines.push(`| ${t.name} | ${s.epochs} (${s.bestEpoch}) | ${f(s.validNdcg10)} | ${s.trainSeconds} | ${s.parameters} | ${t.bytes.fp32} | ${t.bytes.fp16} | ${t.bytes.int8} | ${s.backend} |`);
 }
 if (values.notes) lines.push('', '## Notes', '', readFileSync(values.notes, 'utf8').trim());
 lines.push('', '## Commands', '', '```sh', 'npm run build');
