@@ -253,6 +253,15 @@ export class SasRec {
     return { scores, attention: out };
   }
 
+  /**
+   * Builds the cached inference matrix now (one kept tensor) so the first scoreAndExplain is as
+   * fast as the rest and the tensor count is fixed from here on.
+   */
+  warmInference(): void {
+    this.alive();
+    this.cachedItemMatrixT();
+  }
+
   /** Frees every tensor the model owns; the model is unusable afterwards. */
   dispose(): void {
     if (this.disposed) return;

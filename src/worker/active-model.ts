@@ -41,6 +41,8 @@ export async function buildActiveModel(artifacts: ModelArtifacts): Promise<Activ
     if (e instanceof ArtifactError) throw new RecommendError('model_integrity', `model rejected: ${e.message}`);
     throw e;
   }
+  // Build the cached item matrix at install, not on the first recommend() (latency, fixed tensor count).
+  model.warmInference();
   const ids = createItemIndex(manifest.items);
   const dim = model.config.dim;
   const emb = model.getWeights().item_emb!;

@@ -54,8 +54,10 @@ describe('SasRec.scoreAndExplain (one-pass inference)', () => {
   it('keeps tf.memory().numTensors stable over repeated calls and frees the cache on dispose', () => {
     const start = tf.memory().numTensors;
     const m = createSasRec(cfg, 5, attrs);
-    m.scoreAndExplain([1, 2]);
+    const created = tf.memory().numTensors;
+    m.warmInference();
     const warm = tf.memory().numTensors;
+    expect(warm).toBe(created + 1);
     for (let i = 0; i < 20; i++) m.scoreAndExplain([1 + (i % 50), 2, 3]);
     expect(tf.memory().numTensors).toBe(warm);
     m.dispose();
