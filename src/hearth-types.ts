@@ -25,7 +25,7 @@ export interface HearthOptions {
   maxAgeDays?: number;
   /** Write a batch when it holds this many events (default 20) … */
   batchSize?: number;
-  /** … or this long after its first event (default 200 ms); also on pagehide / hidden. */
+  /** … or this long after its first event (default 200 ms); at once on beforeunload / pagehide / hidden. */
   batchDelayMs?: number;
   /** Identical events inside this window are dropped as duplicates. Default 1000 ms. */
   dedupeWindowMs?: number;

@@ -77,10 +77,10 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   }
   const consented = async (): Promise<boolean> => consent;
 
-  const writer = createBatchWriter<TrackOutcome>(async (batch) => {
+  const writer = createBatchWriter<TrackOutcome>(async (batch, urgent) => {
     let s = await getStore();
     try {
-      await s.append(batch);
+      await s.append(batch, urgent);
     } catch (e) {
       fail((e as DOMException)?.name === 'QuotaExceededError' ? 'quota' : 'storage', 'writing events failed')(e);
       // One retry on a fresh connection (another tab may have closed ours), then memory.
@@ -127,7 +127,8 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   const recConfig = validateRecommendConfig(options.recommend);
   const recs = createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events(), features: () => hearth.features() });
 
-  const flushNow = () => { void writer.flush(); };
+  // Leaving or hiding: commit the queue at once, in one transaction started before unload.
+  const flushNow = () => { void writer.flush(true); };
   const onHidden = () => { if (document.visibilityState === 'hidden') flushNow(); };
   const hearth: Hearth = {
     track(input) {
@@ -149,7 +150,14 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       const event: StoredEvent = { ...v.event, id: eventId(now), ts: now, itemIds: itemIds(v.event) };
       const gen = generation;
       // An event tracked before forget()/consent(false) must not be written after it.
-      return (async (): Promise<TrackOutcome> => (!(await consented()) ? 'no-consent' : gen !== generation ? 'dropped' : writer.add(event)))()
+      return (async (): Promise<TrackOutcome> => {
+        if (!(await consented())) return 'no-consent';
+        if (gen !== generation) return 'dropped';
+        // Open the connection now, not when the batch is due: a page leaving soon after must
+        // find it open, so its last batch's transaction can start before unload.
+        void getStore();
+        return writer.add(event);
+      })()
         .catch((e) => { fail('storage', 'track() could not store the event')(e); return 'error' as const; });
     },
     async consent(granted) {
@@ -195,7 +203,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       closed = true;
       recs.recommender.terminate();
       stopAutocapture();
-      if (typeof window !== 'undefined') { removeEventListener('pagehide', flushNow); document.removeEventListener('visibilitychange', onHidden); }
+      if (typeof window !== 'undefined') { removeEventListener('pagehide', flushNow); removeEventListener('beforeunload', flushNow); document.removeEventListener('visibilitychange', onHidden); }
       await writer.flush();
       (await db?.catch(() => null))?.close();
       db = null;
@@ -208,6 +216,8 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   // Registered after autocapture, so a dwell event emitted on hide is in the flushed batch.
   if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     addEventListener('pagehide', flushNow);
+    // beforeunload comes before the next page is even requested: more time for the commit.
+    addEventListener('beforeunload', flushNow);
     document.addEventListener('visibilitychange', onHidden);
   }
   setInternals(hearth, {

@@ -4,8 +4,12 @@ import type { StoredEvent } from '../events/schema';
 export interface BatchWriter<R> {
   /** Queues one event; resolves with the write's result once its batch is committed. */
   add(event: StoredEvent): Promise<R>;
-  /** Writes everything queued now; resolves when committed. */
-  flush(): Promise<void>;
+  /**
+   * Writes everything queued now; resolves when committed. `urgent` (the page is going away)
+   * starts that write at once instead of after the batch in flight, so its transaction is
+   * created before the page unloads.
+   */
+  flush(urgent?: boolean): Promise<void>;
   /** Drops everything queued (consent withdrawn): their promises resolve with `result`. */
   drop(result: R): void;
   /** How many events are queued. */
@@ -15,23 +19,25 @@ export interface BatchWriter<R> {
 /**
  * Batches events: a batch is written (one call to `write`, i.e. one transaction) when it holds
  * `maxSize` events or `maxDelayMs` after its first event, whichever comes first. Batches are
- * written one after another, in order.
+ * written one after another, in order; `write` learns whether the page is unloading (`urgent`).
  */
-export function createBatchWriter<R>(write: (batch: StoredEvent[]) => Promise<R>, maxSize: number, maxDelayMs: number): BatchWriter<R> {
+export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boolean) => Promise<R>, maxSize: number, maxDelayMs: number): BatchWriter<R> {
   type Pending = { event: StoredEvent; done: (r: R) => void; fail: (e: unknown) => void };
   let queue: Pending[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<unknown> = Promise.resolve();
-  const flush = (): Promise<void> => {
+  const flush = (urgent = false): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
     const batch = queue;
     queue = [];
     if (batch.length) {
-      chain = chain.then(() => write(batch.map((p) => p.event))).then(
+      const run = () => write(batch.map((p) => p.event), urgent).then(
         (r) => batch.forEach((p) => p.done(r)),
         (e) => batch.forEach((p) => p.fail(e)),
       );
+      // Unloading: waiting for the batch in flight would start this transaction too late.
+      chain = urgent ? Promise.all([chain, run()]) : chain.then(run);
     }
     return chain.then(() => {});
   };
@@ -40,7 +46,7 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[]) => Promise<R>
       return new Promise<R>((done, fail) => {
         queue.push({ event, done, fail });
         if (queue.length >= maxSize) void flush();
-        else timer ??= setTimeout(flush, maxDelayMs);
+        else timer ??= setTimeout(() => flush(), maxDelayMs);
       });
     },
     flush,

@@ -15,8 +15,11 @@ export interface EventQuery { since?: number; limit?: number }
 export interface EventStore {
   /** `true` when writes survive a reload (IndexedDB), `false` for the memory fallback. */
   readonly durable: boolean;
-  /** Writes all events in one transaction, then applies retention; resolves once committed. */
-  append(events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Writes all events in one transaction, then applies retention; resolves once committed.
+   * `urgent` (the page is unloading): commit right after the writes, retention left to the next append.
+   */
+  append(events: readonly StoredEvent[], urgent?: boolean): Promise<void>;
   /** Reads events oldest first. */
   list(query?: EventQuery): Promise<StoredEvent[]>;
   /** Closes connections; the store may not be used afterwards. */

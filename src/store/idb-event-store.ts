@@ -14,12 +14,14 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
     const c = store.index('by_ts').openCursor();
     c.onsuccess = () => { const cur = c.result; if (cur && more(cur.value.ts)) { cur.delete(); cur.continue(); } };
   };
-  const write = async (batch: readonly StoredEvent[]) => {
+  const write = async (batch: readonly StoredEvent[], urgent?: boolean) => {
     // 'strict' asks the browser to flush to disk before `complete`: track() promises durability.
     const tx = (await getDb()).transaction('events', 'readwrite', { durability: 'strict' });
     const store = tx.objectStore('events');
     // put (not add): a retried batch rewrites the same ids instead of duplicating.
     for (const e of batch) store.put(e);
+    // Unloading: ask for the commit now; auto-commit (and retention's callbacks) would need the page alive.
+    if (urgent && tx.commit) { tx.commit(); return txDone(tx); }
     const cutoff = Date.now() - policy.maxAgeMs;
     const count = store.count();
     count.onsuccess = () => {
@@ -37,11 +39,11 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
   };
   return {
     durable: true,
-    async append(batch) {
+    async append(batch, urgent) {
       // On a full disk, evict the oldest (a fifth plus room for the batch) and retry, twice at most.
       for (let attempt = 0; ; attempt++) {
         try {
-          return await write(batch);
+          return await write(batch, urgent);
         } catch (e) {
           if ((e as DOMException)?.name !== 'QuotaExceededError' || attempt === 2 || !batch.length) throw e;
           await evictOldest(batch.length);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createBatchWriter } from '../../../src/store/batch-writer';
+import type { StoredEvent } from '../../../src/events/schema';
+
+const ev = (id: string) => ({ id, ts: 1, type: 'page_view', itemIds: [] }) as unknown as StoredEvent;
+
+describe('createBatchWriter', () => {
+  it('writes a batch after the delay, in order, one write per batch', async () => {
+    const writes: string[][] = [];
+    const w = createBatchWriter(async (b) => { writes.push(b.map((e) => e.id)); return 'ok'; }, 10, 5);
+    expect(await Promise.all([w.add(ev('a')), w.add(ev('b'))])).toEqual(['ok', 'ok']);
+    expect(writes).toEqual([['a', 'b']]);
+  });
+
+  it('an urgent flush (page unloading) starts its write at once, not after the batch in flight', async () => {
+    const started: Array<[string[], boolean]> = [];
+    let release!: () => void;
+    const slow = new Promise<void>((ok) => { release = ok; });
+    const w = createBatchWriter(async (b, urgent) => {
+      started.push([b.map((e) => e.id), urgent]);
+      if (b[0]!.id === 'a') await slow;
+      return 'ok';
+    }, 10, 1000);
+    const first = w.add(ev('a'));
+    void w.flush();
+    await Promise.resolve();
+    const second = w.add(ev('b'));
+    const flushed = w.flush(true);
+    // 'b' is being written although 'a' has not committed yet.
+    expect(started).toEqual([[['a'], false], [['b'], true]]);
+    expect(await second).toBe('ok');
+    release();
+    await flushed;
+    expect(await first).toBe('ok');
+  });
+
+  it('a normal flush waits for the batch in flight', async () => {
+    const started: string[] = [];
+    let release!: () => void;
+    const slow = new Promise<void>((ok) => { release = ok; });
+    const w = createBatchWriter(async (b) => { started.push(b[0]!.id); if (b[0]!.id === 'a') await slow; return 'ok'; }, 10, 1000);
+    void w.add(ev('a'));
+    void w.flush();
+    await Promise.resolve();
+    void w.add(ev('b'));
+    const done = w.flush();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual(['a']);
+    release();
+    await done;
+    expect(started).toEqual(['a', 'b']);
+  });
+});
