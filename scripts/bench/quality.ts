@@ -96,8 +96,9 @@ async function measureTrainedModel(ctx: BenchContext, dir: string): Promise<Qual
   const BEAUTY = join(dataDir(ctx.root), 'beauty/Beauty.txt');
   const fp32 = manifestOf(dir);
   const int8 = manifestOf(join(dir, 'int8'));
-  const wall = fp32.metrics.wallSeconds;
-  if (typeof wall !== 'number') throw new Error(`${dir}/manifest.json has no metrics.wallSeconds`);
+  // wallSeconds when the trainer recorded it; otherwise the summed epoch times (trainSeconds).
+  const wall = [fp32.metrics.wallSeconds, fp32.metrics.trainSeconds].find((x): x is number => typeof x === 'number' && x > 0);
+  if (wall === undefined) throw new Error(`${dir}/manifest.json has no positive metrics.wallSeconds or trainSeconds`);
   const ndcg = async (model: string): Promise<number> => {
     ctx.log(`quality: hearth eval ${model === dir ? 'fp32' : 'int8'} (full ranking)`);
     const v = (await hearthJson(ctx, ['eval', '--model', model, '--data', BEAUTY, '--protocol', 'full', '--json'], 30 * 60_000))['ndcg@10'];
