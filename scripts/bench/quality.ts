@@ -112,7 +112,7 @@ async function measureTrainedModel(ctx: BenchContext, dir: string): Promise<Qual
     trainSeconds: wall,
     bytes: { fp32: fp32.bytes, int8: int8.bytes },
     ndcg10: { fp32: await ndcg(dir), int8: await ndcg(join(dir, 'int8')) },
-    command: `hearth train --data Beauty.txt --out ${dir} (defaults; its manifest's wallSeconds, ${String(fp32.metrics.epochs ?? '?')} epochs, backend ${String(fp32.metrics.backend ?? '?')})`,
+    command: `hearth train --data Beauty.txt --out ${dir} (defaults; time from its manifest metrics, ${String(fp32.metrics.epochs ?? '?')} epochs, backend ${String(fp32.metrics.backend ?? '?')})`,
   };
 }
 
