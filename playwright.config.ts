@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs } from './test/e2e/support/chromium-args';
 
 /** Browser tests run in Debian's Chromium against the built bundles (npm run build first). */
 export default defineConfig({
@@ -12,15 +13,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Never --disable-software-rasterizer: it silently kills WebGL (SwiftShader).
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: chromiumArgs,
     },
   },
 });

@@ -3,16 +3,8 @@ import { existsSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { Unavailable } from './figure';
 import { chromiumPath } from './machine';
+import { chromiumArgs } from '../../test/e2e/support/chromium-args';
 
-/** The same flags as playwright.config.ts (SwiftShader WebGL kept on, no background traffic). */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-];
 
 /** Launches headless Chromium; throws Unavailable saying why when it is missing or will not start. */
 export async function launchChromium(path = chromiumPath()): Promise<Browser> {

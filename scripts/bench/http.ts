@@ -5,16 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { Unavailable } from './figure';
+import { contentTypes } from '../../test/e2e/support/static-server';
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.bin': 'application/octet-stream',
-  '.map': 'application/json',
-};
 
 /** One request the sink received. */
 export interface SinkRequest {
@@ -72,7 +64,7 @@ export async function startBenchServer(opts: { port?: number; mounts?: Record<st
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...isolationHeaders });
+    res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...isolationHeaders });
     res.end(body);
   };
   const server: Server = createServer((req, res) => {
