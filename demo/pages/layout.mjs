@@ -9,9 +9,8 @@ import { html } from './html.mjs';
  * storefront script; `body` goes inside <main>.
  * @param {{ title: string, body: unknown, head?: unknown, page: string, query?: string }} opts
  */
-// Autocapture runs without `tiles`: recommend() currently reads custom item events (tile
-// impressions) as history, so the rail would follow what was merely shown, not what was looked
-// at. Tiles keep their data-hearth-* attributes for when that is fixed.
+// Autocapture includes tiles: impressions are stored for analytics but never count as
+// history for recommend() (src/recommend/history-from-events.ts), clicks do.
 export function layout({ title, body, head = '', page, query = '' }) {
   return html`<!doctype html>
 <html lang="en">
@@ -22,7 +21,7 @@ export function layout({ title, body, head = '', page, query = '' }) {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/styles.css">
 ${head}
-<script src="/dist/hearth.iife.js" data-hearth data-require-consent="true" data-autocapture="pageViews,products,routes,dwell" data-model-url="/model/manifest.json" data-worker-url="/dist/hearth-worker.js" defer></script>
+<script src="/dist/hearth.iife.js" data-hearth data-require-consent="true" data-autocapture="pageViews,products,tiles,routes,dwell" data-model-url="/model/manifest.json" data-worker-url="/dist/hearth-worker.js" defer></script>
 <script type="module" src="/static/storefront.js"></script>
 </head>
 <body data-page="${page}">
