@@ -7,6 +7,7 @@ import { startProgress } from './progress';
 import { useWasmBackend } from './tf-backend';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { readDataset, readTextFile } from '../data/read-dataset';
+import { isProtocol } from '../data/evaluate';
 import { leaveOneOut } from '../data/leave-one-out';
 import { popularityCounts } from '../data/popularity';
 import { parseItemAttributes } from '../data/item-attributes';
@@ -18,6 +19,12 @@ import type { TrainOptions } from '../model/train-sasrec';
 import { serializeModel } from '../model/artifacts';
 import { saveModelDir } from '../model/node-io';
 import type { Precision } from '../model/quantize';
+
+/**
+ * Default training budget in minutes: `hearth train` with defaults ends (and exports) within
+ * ~15 minutes on a 2-core machine; Beauty's best validation epoch comes later than that.
+ */
+export const DEFAULT_MAX_MINUTES = 14;
 
 const USAGE = 'hearth train --data FILE [--attributes FILE] --out DIR [--epochs N] [--seed S] [options]';
 const OPTIONS: OptionTable = {
@@ -37,7 +44,12 @@ const OPTIONS: OptionTable = {
   patience: { type: 'string', default: String(DEFAULT_TRAIN.patience), help: 'validations without improvement before stopping' },
   'eval-every': { type: 'string', default: String(DEFAULT_TRAIN.evalEvery), help: 'validate every N epochs' },
   'valid-users': { type: 'string', default: String(DEFAULT_TRAIN.validUsers), help: 'validation users (seeded sample)' },
-  'max-minutes': { type: 'string', help: 'wall-clock budget; no new epoch starts after it (best weights are exported)' },
+  'valid-protocol': { type: 'string', default: DEFAULT_TRAIN.validProtocol, help: 'metric early stopping watches: full or sampled100 (match the protocol you report)' },
+  'max-minutes': {
+    type: 'string',
+    default: String(DEFAULT_MAX_MINUTES),
+    help: 'wall-clock training budget: an epoch starts only if it still fits, then the best-validation weights are exported; 0 = no budget',
+  },
   resume: { type: 'boolean', help: 'continue from DIR/checkpoint (same options)' },
   json: { type: 'boolean', help: 'print one JSON summary on the last line' },
 };
@@ -56,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     maxLen: intOption(o, 'max-len', 1, 1000)!,
     dropout: numberOption(o, 'dropout', 0, 0.95)!,
   };
+  if (!isProtocol(o['valid-protocol'])) throw new CliError(`--valid-protocol must be 'full' or 'sampled100', got '${String(o['valid-protocol'])}'`, 2);
   if (arch.dim % arch.heads !== 0) throw new CliError(`--dim ${arch.dim} must be divisible by --heads ${arch.heads}`, 2);
   const train: TrainOptions = {
     epochs: intOption(o, 'epochs', 1, 100_000)!,
@@ -66,9 +79,10 @@ export async function run(argv: string[]): Promise<number> {
     patience: intOption(o, 'patience', 1, 100_000)!,
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
     validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
+    validProtocol: o['valid-protocol'],
   };
-  const maxMinutes = numberOption(o, 'max-minutes', 0.01, 1e6);
-  if (maxMinutes !== undefined) train.maxSeconds = maxMinutes * 60;
+  const maxMinutes = numberOption(o, 'max-minutes', 0, 1e6)!;
+  if (maxMinutes > 0) train.maxSeconds = maxMinutes * 60;
   const out = String(o.out);
   const backend = await useWasmBackend();
   const summary = await withDataErrors(async () => {
@@ -112,6 +126,10 @@ export async function run(argv: string[]): Promise<number> {
       const s = result.state;
       const metrics = {
         validNdcg10: s.bestNdcg,
+        validProtocol: train.validProtocol,
+        maxMinutes,
+        // Why training ended: early stopping, the epoch limit, or the time budget.
+        stopped: s.staleEvals >= train.patience ? 'early-stopping' : s.epoch >= train.epochs ? 'epochs' : 'time-budget',
         bestEpoch: s.bestEpoch,
         epochs: s.epoch,
         trainSeconds: Number(s.history.reduce((n, h) => n + h.seconds, 0).toFixed(1)),
@@ -135,7 +153,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   });
   process.stdout.write(
-    `trained ${summary.epochs} epochs in ${summary.wallSeconds}s: best valid NDCG@10 ${summary.validNdcg10.toFixed(4)} at epoch ${summary.bestEpoch}; ` +
+    `trained ${summary.epochs} epochs in ${summary.wallSeconds}s (stopped by ${summary.stopped}): best valid NDCG@10 (${summary.validProtocol}) ${summary.validNdcg10.toFixed(4)} at epoch ${summary.bestEpoch}; ` +
       `${summary.parameters} parameters; wrote ${out} (fp32 ${summary.bytes.fp32} B, fp16 ${summary.bytes.fp16} B, int8 ${summary.bytes.int8} B)\n`,
   );
   if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Split } from '../data/leave-one-out';
 import { evaluate } from '../data/evaluate';
-import type { EvalReport } from '../data/evaluate';
+import type { EvalReport, Protocol } from '../data/evaluate';
 import { createRng, shuffleInPlace } from '../data/rng';
 import type { NamedWeights, SasRec } from './sasrec';
 import { makeTrainingBatch } from './training-batch';
@@ -17,10 +17,18 @@ export interface TrainOptions {
   patience: number;
   /** Validate every this many epochs. */
   evalEvery: number;
-  /** Validation users (a seeded sample; validation uses the `full` protocol on the valid item). */
+  /** Validation users (a seeded sample, scored on their valid item). */
   validUsers: number;
+  /**
+   * Protocol of the validation metric that early stopping watches: `full` (all items) or
+   * `sampled100` (the target against 100 seeded unseen items). Match the protocol you report.
+   */
+  validProtocol: Protocol;
   seed: number;
-  /** Wall-clock budget: no new epoch starts after this many seconds (default: none). */
+  /**
+   * Wall-clock budget in seconds (default: none): an epoch starts only if the previous epoch
+   * (with its validation) would still fit, so training ends within the budget.
+   */
   maxSeconds?: number;
 }
 
@@ -33,6 +41,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   patience: 5,
   evalEvery: 2,
   validUsers: 3000,
+  validProtocol: 'full',
   seed: 42,
 };
 
@@ -69,7 +78,7 @@ export function initialTrainState(): TrainState {
 /**
  * Trains `model` on the training part of `split` with Adam and sampled softmax, batches bucketed
  * by length (padded only to their own longest sequence), validating on validation NDCG@10
- * (`full` protocol) and early-stopping on it; test items are never looked at. Deterministic for a
+ * (`validProtocol`) and early-stopping on it; test items are never looked at. Deterministic for a
  * seed on one backend; pass `state`/`optimizer` from a checkpoint to resume. Leaves the best
  * weights in the model.
  */
@@ -90,9 +99,18 @@ export async function trainSasRec(
   const numItems = model.config.numItems;
   let best: EvalReport | null = null;
   const validate = () =>
-    evaluate(split, (h) => model.scoreBatch(h), { protocol: 'full', stage: 'valid', seed: o.seed, maxUsers: o.validUsers, batchSize: 512 });
+    evaluate(split, (h) => model.scoreBatch(h), {
+      protocol: o.validProtocol,
+      stage: 'valid',
+      seed: o.seed,
+      maxUsers: o.validUsers,
+      batchSize: 512,
+      scoreCandidates: (h, c) => model.scoreCandidates(h, c),
+    });
   const deadline = started + (o.maxSeconds ?? Infinity) * 1000;
-  while (state.epoch < o.epochs && state.staleEvals < o.patience && performance.now() < deadline) {
+  // The longest epoch so far (training + validation), to keep the last one inside the budget.
+  let longestMs = 0;
+  while (state.epoch < o.epochs && state.staleEvals < o.patience && performance.now() + longestMs < deadline) {
     const t0 = performance.now();
     // Each epoch's randomness depends only on (seed, epoch), so a resumed run sees the same batches.
     const rng = createRng(o.seed * 100_003 + state.epoch);
@@ -122,6 +140,7 @@ export async function trainSasRec(
     }
     state.history.push(entry);
     await hooks.onEpoch?.(state, optimizer);
+    longestMs = Math.max(longestMs, performance.now() - t0);
   }
   if (state.bestWeights) model.setWeights(state.bestWeights);
   return { state, best, seconds: (performance.now() - started) / 1000 };
@@ -147,5 +166,6 @@ function validateTrainOptions(o: TrainOptions): void {
   (['epochs', 'batchSize', 'negatives', 'patience', 'evalEvery', 'validUsers'] as const).forEach((k) => pos(k));
   pos('learningRate', false);
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
+  if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
 }

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './support/run-cli';
+import { plantedDataset } from '../model/support/planted';
+
+// Under a loaded 2-core machine, the first import of tfjs + the trainer alone can take a minute.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 60_000 });
+
+let dir: string;
+let data: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hearth-cli-train-opts-'));
+  const ds = plantedDataset(130, 160, 8);
+  data = join(dir, 'data.txt');
+  writeFileSync(data, ds.sequences.map((s, u) => `${ds.users[u]} ${s.map((i) => ds.items[i]).join(' ')}`).join('\n'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const small = ['--dim', '16', '--batch-size', '32', '--negatives', '16', '--lr', '0.01', '--valid-users', '100', '--seed', '3'];
+
+describe('hearth train options', () => {
+  it('documents --valid-protocol and the --max-minutes default in --help', async () => {
+    const r = await runCli('train', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--valid-protocol .*full or sampled100/);
+    expect(r.out).toMatch(/--max-minutes .*\(default: 14\)/);
+  });
+
+  it('rejects a bad --valid-protocol or --max-minutes with exit 2 and one line', async () => {
+    for (const [flag, value, msg] of [
+      ['--valid-protocol', 'sampled5', /--valid-protocol must be 'full' or 'sampled100', got 'sampled5'/],
+      ['--max-minutes', '-1', /--max-minutes must be a number/],
+      ['--max-minutes', 'soon', /--max-minutes/],
+    ] as const) {
+      const r = await runCli('train', '--data', data, '--out', join(dir, 'bad'), `${flag}=${value}`);
+      expect(r.code, `${flag} ${value}`).toBe(2);
+      expect(r.err).toMatch(msg);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('early-stops on sampled100 validation and records which metric in the manifest', async () => {
+    const out = join(dir, 'sampled');
+    const t = await runCli('train', '--data', data, '--out', out, '--epochs', '4', '--eval-every', '2', '--valid-protocol', 'sampled100', ...small, '--json');
+    expect(t.code, t.err).toBe(0);
+    const summary = JSON.parse(t.out.trim().split('\n').pop()!);
+    expect(summary.validProtocol).toBe('sampled100');
+    expect(summary.epochs).toBe(4);
+    expect(t.out).toMatch(/best valid NDCG@10 \(sampled100\)/);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.metrics.validProtocol).toBe('sampled100');
+    expect(manifest.metrics.maxMinutes).toBe(14);
+    // Sampled100 validation of the exported model is far above chance (10/101 for HR@10).
+    const e = await runCli('eval', '--model', out, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
+    expect(e.code, e.err).toBe(0);
+    expect(JSON.parse(e.out.trim().split('\n').pop()!)['hr@10']).toBeGreaterThan(0.3);
+  });
+});
