@@ -167,12 +167,62 @@ export function encodeUpdate(update: ModelUpdate, options: EncodeOptions = {}): 
   return buf;
 }
 
+/** What `inspectUpdate` learns from a payload: everything but the dequantised values. */
+export interface UpdateSummary {
+  baseVersion: number;
+  updateId: string;
+  clipNorm: number;
+  quantisation: Quantisation;
+  dense: { name: string; shape: number[] }[];
+  sparse: { name: string; rows: number; dim: number; rowCount: number }[];
+  /** L2 norm of the dequantised values (all tensors), computed straight from the wire values. */
+  norm: number;
+}
+
+/** Options of `decodeUpdate` / `inspectUpdate`. */
+export interface DecodeOptions {
+  /**
+   * CRC-32 (IEEE) implementation, e.g. Node's native `zlib.crc32` on the server; defaults to the
+   * portable one. It must return the same value as `crc32` for every input.
+   */
+  crc32?: (bytes: Uint8Array) => number;
+}
+
 /**
  * Decodes and fully validates an encoded update (magic, version, bounds, names, row ids,
  * finiteness, CRC, no trailing bytes). Throws `UpdateFormatError` with a reason code.
  */
-export function decodeUpdate(payload: Uint8Array): ModelUpdate {
+export function decodeUpdate(payload: Uint8Array, options: DecodeOptions = {}): ModelUpdate {
+  return parseUpdate(payload, true, options).update!;
+}
+
+/**
+ * Validates a payload exactly as `decodeUpdate` does (same checks, same errors) but does not
+ * dequantise it: it returns the layout and the update's L2 norm, computed in one pass over the
+ * int8 / float16 wire values. The server's intake uses it; rounds decode the stored payloads.
+ */
+export function inspectUpdate(payload: Uint8Array, options: DecodeOptions = {}): UpdateSummary {
+  return parseUpdate(payload, false, options).summary;
+}
+
+// Exact integer sum of q² (≤ 127² × 4 MiB < 2^53), scaled once by the caller: no per-value float work.
+function int8SumOfSquares(q: Int8Array): number {
+  let s = 0;
+  for (let i = 0; i < q.length; i++) {
+    const v = q[i]!;
+    s += v * v;
+  }
+  return s;
+}
+
+// One decoder for every name and id (creating a TextDecoder per string was a visible cost).
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+// One parser for both entry points, so validation cannot drift between them.
+function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeOptions): { summary: UpdateSummary; update: ModelUpdate | null } {
   if (!(payload instanceof Uint8Array)) fail('bad_payload', 'payload must be a Uint8Array');
+  const checksum = options.crc32 ?? crc32;
+  if (typeof checksum !== 'function') fail('bad_options', 'options.crc32 must be a function');
   if (payload.length > MAX_UPDATE_BYTES) fail('too_large', `payload is ${payload.length} bytes (max ${MAX_UPDATE_BYTES})`);
   if (payload.length < 24) fail('truncated', 'payload is shorter than the fixed header');
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
@@ -183,14 +233,14 @@ export function decodeUpdate(payload: Uint8Array): ModelUpdate {
   const u16 = () => { need(2); const v = view.getUint16(o, true); o += 2; return v; };
   const u32 = () => { need(4); const v = view.getUint32(o, true); o += 4; return v; };
   const f32 = () => { need(4); const v = view.getFloat32(o, true); o += 4; return v; };
-  const text = (n: number) => { need(n); const s = new TextDecoder('utf-8', { fatal: true }).decode(payload.subarray(o, o + n)); o += n; return s; };
+  const text = (n: number) => { need(n); const s = utf8.decode(payload.subarray(o, o + n)); o += n; return s; };
 
   if (payload[0] !== MAGIC[0] || payload[1] !== MAGIC[1] || payload[2] !== MAGIC[2]) fail('bad_magic', 'not a Hearth update payload');
   o = 3;
   const version = u8();
   if (version !== UPDATE_FORMAT_VERSION) fail('unsupported_format', `update format ${version} is not supported (expected ${UPDATE_FORMAT_VERSION})`);
   const expectedCrc = view.getUint32(end, true);
-  if (crc32(payload.subarray(0, end)) !== expectedCrc) fail('bad_checksum', 'CRC-32 mismatch: payload is truncated or corrupted');
+  if (checksum(payload.subarray(0, end)) !== expectedCrc) fail('bad_checksum', 'CRC-32 mismatch: payload is truncated or corrupted');
   const qcode = u8();
   const quantisation: Quantisation | null = qcode === 1 ? 'int8' : qcode === 2 ? 'fp16' : null;
   if (!quantisation) fail('bad_quantisation', `unknown quantisation code ${qcode}`);
@@ -206,21 +256,27 @@ export function decodeUpdate(payload: Uint8Array): ModelUpdate {
   const updateId = text(idLen);
   if (!ID_RE.test(updateId)) fail('bad_id', 'idempotency id has characters outside [A-Za-z0-9_-]');
 
-  const readValues = (n: number, what: string): Float32Array => {
-    const out = new Float32Array(n);
+  // Sum of squared dequantised values over every tensor (only when not materialising).
+  let sumSq = 0;
+  const readValues = (n: number, what: string): Float32Array | null => {
+    const out = materialise ? new Float32Array(n) : null;
     if (quantisation === 'int8') {
       const scale = f32();
       if (!Number.isFinite(scale) || scale < 0) fail('not_finite', `${what}: scale is not a finite non-negative number`);
       need(n);
       const q = new Int8Array(payload.buffer, payload.byteOffset + o, n);
-      for (let i = 0; i < n; i++) out[i] = q[i]! * scale;
+      if (out) for (let i = 0; i < n; i++) out[i] = q[i]! * scale;
+      else sumSq += int8SumOfSquares(q) * scale * scale;
       o += n;
     } else {
       need(2 * n);
       for (let i = 0; i < n; i++) {
-        const v = fromFloat16Bits(view.getUint16(o + 2 * i, true));
-        if (!Number.isFinite(v)) fail('not_finite', `${what}: value ${i} is not finite`);
-        out[i] = v;
+        const bits = view.getUint16(o + 2 * i, true);
+        // Exponent all ones = Infinity or NaN.
+        if ((bits & 0x7c00) === 0x7c00) fail('not_finite', `${what}: value ${i} is not finite`);
+        const v = fromFloat16Bits(bits);
+        if (out) out[i] = v;
+        else sumSq += v * v;
       }
       o += 2 * n;
     }
@@ -236,6 +292,7 @@ export function decodeUpdate(payload: Uint8Array): ModelUpdate {
   };
 
   const dense: DenseTensorDelta[] = [];
+  const denseInfo: UpdateSummary['dense'] = [];
   for (let t = 0; t < nDense; t++) {
     const name = readName();
     const rank = u8();
@@ -244,9 +301,12 @@ export function decodeUpdate(payload: Uint8Array): ModelUpdate {
     for (let i = 0; i < rank; i++) shape.push(u32());
     const n = shape.reduce((a, b) => a * b, 1);
     if (n > end - o) fail('truncated', `dense ${name}: shape needs more bytes than the payload has`);
-    dense.push({ name, shape, values: readValues(n, `dense ${name}`) });
+    const values = readValues(n, `dense ${name}`);
+    denseInfo.push({ name, shape });
+    if (values) dense.push({ name, shape, values });
   }
   const sparse: SparseRowsDelta[] = [];
+  const sparseInfo: UpdateSummary['sparse'] = [];
   for (let t = 0; t < nSparse; t++) {
     const name = readName();
     const rows = u32();
@@ -260,8 +320,11 @@ export function decodeUpdate(payload: Uint8Array): ModelUpdate {
       rowIds[i] = u32();
       if (rowIds[i]! >= rows || (i > 0 && rowIds[i]! <= rowIds[i - 1]!)) fail('bad_rows', `sparse ${name}: row ids must be strictly increasing and < rows`);
     }
-    sparse.push({ name, rows, dim, rowIds, values: readValues(k * dim, `sparse ${name}`) });
+    const values = readValues(k * dim, `sparse ${name}`);
+    sparseInfo.push({ name, rows, dim, rowCount: k });
+    if (values) sparse.push({ name, rows, dim, rowIds, values });
   }
   if (o !== end) fail('trailing_bytes', `${end - o} unexpected bytes after the last tensor`);
-  return { baseVersion, updateId, clipNorm, quantisation, dense, sparse };
+  const summary: UpdateSummary = { baseVersion, updateId, clipNorm, quantisation, dense: denseInfo, sparse: sparseInfo, norm: materialise ? NaN : Math.sqrt(sumSq) }; // decodeUpdate returns values, not the norm
+  return { summary, update: materialise ? { baseVersion, updateId, clipNorm, quantisation, dense, sparse } : null };
 }

@@ -1,10 +1,21 @@
 // L2 norm and clipping of a whole update (dense tensors and sparse rows together).
 import type { ModelUpdate } from '../protocol';
 
+// One monomorphic loop over Float32Arrays (the spread-and-index version was ~5× slower).
+function sumOfSquares(v: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    s += x * x;
+  }
+  return s;
+}
+
 /** L2 norm over every value of the update. */
 export function updateNorm(update: Pick<ModelUpdate, 'dense' | 'sparse'>): number {
   let sq = 0;
-  for (const t of [...update.dense, ...update.sparse]) for (let i = 0; i < t.values.length; i++) sq += t.values[i]! * t.values[i]!;
+  for (const t of update.dense) sq += sumOfSquares(t.values);
+  for (const t of update.sparse) sq += sumOfSquares(t.values);
   return Math.sqrt(sq);
 }
 

@@ -23,6 +23,14 @@ export interface PendingUpdate {
   payload: Buffer;
 }
 
+/** An update to store: its id, the client key, its base version and the encoded payload. */
+export interface NewUpdate {
+  id: string;
+  client: string;
+  baseVersion: number;
+  payload: Uint8Array;
+}
+
 /** One finished aggregation round. */
 export interface StoredRound {
   round: number;
@@ -60,10 +68,17 @@ export type SyncMode = 'normal' | 'full';
 export class SqliteSyncStore {
   private readonly db: Database.Database;
   private readonly stmts;
+  // Counts the hot path asks for on every upload; this process is the store's only writer.
+  private pendingN: number | null = null;
+  private roundN: number | null = null;
+  private oldestAt: number | null | undefined = undefined; // undefined = not known yet
 
   constructor(file: string, sync: SyncMode = 'normal') {
     if (typeof file !== 'string' || !file) throw new TypeError('SqliteSyncStore: file must be a non-empty path');
     this.db = new Database(file);
+    // 32 KiB pages for a new store (ignored for an existing one): a ~70 KB update spans 3 pages
+    // instead of 18, which halves the WAL writes (and syscalls) per acknowledged update.
+    this.db.pragma('page_size = 32768');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
@@ -127,9 +142,10 @@ export class SqliteSyncStore {
     return r?.parent ?? null;
   }
 
-  /** Number of finished rounds. */
+  /** Number of finished rounds (counted once, then kept by finishRound). */
   roundCount(): number {
-    return (this.stmts.roundCount.get() as { n: number }).n;
+    this.roundN ??= (this.stmts.roundCount.get() as { n: number }).n;
+    return this.roundN;
   }
 
   /** Stores a new model version and makes it the head (one transaction). */
@@ -142,8 +158,21 @@ export class SqliteSyncStore {
 
   /** Durably records an acknowledged update; false when its id was already stored (duplicate). */
   addUpdate(id: string, client: string, baseVersion: number, payload: Uint8Array, receivedAt = Date.now()): boolean {
-    const res = this.stmts.insertUpdate.run(id, client, baseVersion, receivedAt, payload.length, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
-    return res.changes === 1;
+    return this.addUpdates([{ id, client, baseVersion, payload }], receivedAt)[0]!;
+  }
+
+  /**
+   * Durably records several updates in ONE transaction (group commit: one WAL commit for all);
+   * returns, per update, false when its id was already stored (including earlier in `batch`).
+   * All or nothing: if it throws, none was stored.
+   */
+  addUpdates(batch: readonly NewUpdate[], receivedAt = Date.now()): boolean[] {
+    const fresh = this.db.transaction(() =>
+      batch.map((u) => this.stmts.insertUpdate.run(u.id, u.client, u.baseVersion, receivedAt, u.payload.length, Buffer.from(u.payload.buffer, u.payload.byteOffset, u.payload.byteLength)).changes === 1),
+    )();
+    if (this.pendingN !== null) this.pendingN += fresh.filter(Boolean).length;
+    if (this.oldestAt !== undefined && fresh.some(Boolean)) this.oldestAt = this.oldestAt === null ? receivedAt : Math.min(this.oldestAt, receivedAt);
+    return fresh;
   }
 
   /** Whether an update id is known (pending or consumed). */
@@ -156,14 +185,17 @@ export class SqliteSyncStore {
     return this.stmts.pending.all(limit) as PendingUpdate[];
   }
 
-  /** Number of acknowledged updates not yet aggregated. */
+  /** Number of acknowledged updates not yet aggregated (counted once, then kept by this store's writes). */
   pendingCount(): number {
-    return (this.stmts.pendingCount.get() as { n: number }).n;
+    this.pendingN ??= (this.stmts.pendingCount.get() as { n: number }).n;
+    return this.pendingN;
   }
 
-  /** Receive time (ms) of the oldest pending update, or null. */
+  /** Receive time (ms) of the oldest pending update, or null (queried once, then kept by this store's writes). */
   oldestPendingAt(): number | null {
-    return (this.stmts.oldestPending.get() as { t: number | null }).t;
+    // The query scans every pending row: asked after each upload, it made intake O(pending).
+    if (this.oldestAt === undefined) this.oldestAt = (this.stmts.oldestPending.get() as { t: number | null }).t;
+    return this.oldestAt;
   }
 
   /** Number of update ids ever stored. */
@@ -181,6 +213,10 @@ export class SqliteSyncStore {
       this.stmts.insertRound.run(round.round, model.version, round.updates, round.noiseMultiplier, round.sampleRate, round.clipNorm, round.aggregator, round.finishedAt);
       for (const id of consumedIds) this.stmts.consume.run(round.round, id);
     })();
+    // The counters follow only committed writes; recount lazily rather than track partial ones.
+    this.pendingN = null;
+    this.roundN = null;
+    this.oldestAt = undefined;
   }
 
   /** Every finished round, oldest first (the privacy ledger). */
@@ -190,7 +226,10 @@ export class SqliteSyncStore {
 
   /** Drops (keeping the id, for idempotency) pending updates not computed against `version`. */
   discardPendingNotBasedOn(version: number): number {
-    return this.stmts.discard.run(version).changes;
+    const n = this.stmts.discard.run(version).changes;
+    this.pendingN = null;
+    this.oldestAt = undefined;
+    return n;
   }
 
   /** Adds `by` to a named counter. */
@@ -202,6 +241,11 @@ export class SqliteSyncStore {
   counter(name: string): number {
     const r = this.stmts.counter.get(name) as { value: number } | undefined;
     return r ? r.value : 0;
+  }
+
+  /** Whether the database is still open. */
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   /** Closes the database (checkpointing the WAL). */

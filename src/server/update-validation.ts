@@ -1,5 +1,6 @@
 // Checks a decoded update against the model it claims to update.
 import type { ManifestTensor, ModelUpdate } from '../protocol';
+import type { UpdateSummary } from '../federated/update-codec';
 import { updateNorm } from '../federated/update-norm';
 
 /** A rejected update: HTTP status and a stable reason code for the client. */
@@ -12,8 +13,9 @@ export interface Rejection {
 /**
  * Returns null when every tensor of `u` names a model tensor with the right shape (sparse
  * blocks only for sparse tensors) and its L2 norm is ≤ clipNorm; a Rejection otherwise.
+ * `u` is a decoded update, or the summary `inspectUpdate` returns (its norm is used as is).
  */
-export function validateUpdateAgainstModel(u: ModelUpdate, tensors: readonly ManifestTensor[], sparse: readonly string[], clipNorm: number): Rejection | null {
+export function validateUpdateAgainstModel(u: ModelUpdate | UpdateSummary, tensors: readonly ManifestTensor[], sparse: readonly string[], clipNorm: number): Rejection | null {
   const shapes = new Map(tensors.map((t) => [t.name, t.shape]));
   const sparseSet = new Set(sparse);
   const bad = (reason: string, message: string): Rejection => ({ status: 400, reason, message });
@@ -31,7 +33,7 @@ export function validateUpdateAgainstModel(u: ModelUpdate, tensors: readonly Man
   }
   // float32 rounding of the client's own clip: allow one part in a million.
   if (u.clipNorm > clipNorm * (1 + 1e-6)) return bad('clip_mismatch', `update was clipped to ${u.clipNorm}, server requires ≤ ${clipNorm}`);
-  const norm = updateNorm(u);
+  const norm = 'norm' in u ? u.norm : updateNorm(u);
   if (!(norm <= clipNorm * (1 + 1e-6))) return bad('over_norm', `update L2 norm ${norm.toFixed(6)} exceeds the clip norm ${clipNorm}`);
   return null;
 }

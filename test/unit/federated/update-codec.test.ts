@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_UPDATE_BYTES, decodeUpdate, encodeUpdate } from '../../../src/protocol';
 import type { ModelUpdate } from '../../../src/protocol';
-import { encodedUpdateSize } from '../../../src/federated/update-codec';
+import { encodedUpdateSize, inspectUpdate } from '../../../src/federated/update-codec';
+import { updateNorm } from '../../../src/federated/update-norm';
 import { seededRandom } from '../../../src/federated/random';
+import { crc32 } from '../../../src/federated/crc32';
 
 function sample(quantisation: 'int8' | 'fp16' = 'int8'): ModelUpdate {
   const r = seededRandom(1);
@@ -88,5 +90,31 @@ describe('update wire format', () => {
     u.dense[0]!.values[0] = 70000; // overflows float16 to +Infinity on the wire
     const bytes = encodeUpdate(u);
     expect(() => decodeUpdate(bytes)).toThrow(expect.objectContaining({ reason: 'not_finite' }));
+  });
+
+  it.each(['int8', 'fp16'] as const)('inspectUpdate (%s) gives the layout and the norm of the decoded values without decoding them', (q) => {
+    const bytes = encodeUpdate(sample(q), { random: seededRandom(2) });
+    const s = inspectUpdate(bytes);
+    const d = decodeUpdate(bytes);
+    expect(s).toMatchObject({ baseVersion: 7, updateId: 'dev-1_abc', quantisation: q, dense: [{ name: 'block0/attn/kernel', shape: [2, 3] }], sparse: [{ name: 'item_embedding', rows: 100, dim: 4, rowCount: 3 }] });
+    expect(s.norm).toBeGreaterThan(0.1);
+    expect(Math.abs(s.norm - updateNorm(d)) / updateNorm(d)).toBeLessThan(1e-6);
+    // A native checksum may be passed in; a wrong one is caught as corruption.
+    expect(inspectUpdate(bytes, { crc32: (b) => crc32(b) }).norm).toBe(s.norm);
+    expect(() => inspectUpdate(bytes, { crc32: () => 0 })).toThrow(expect.objectContaining({ reason: 'bad_checksum' }));
+  });
+
+  it('inspectUpdate refuses exactly what decodeUpdate refuses, with the same reason', () => {
+    const bytes = encodeUpdate(sample());
+    const fp16Inf = encodeUpdate({ ...sample('fp16'), dense: [{ name: 'w', shape: [2], values: Float32Array.from([70000, 0]) }] });
+    const bad = bytes.slice();
+    bad[30] = bad[30]! ^ 0xff;
+    const trailing = new Uint8Array(bytes.length + 1);
+    trailing.set(bytes.subarray(0, bytes.length - 4));
+    new DataView(trailing.buffer).setUint32(trailing.length - 4, crc32(trailing.subarray(0, trailing.length - 4)), true);
+    for (const [payload, reason] of [[bytes.subarray(0, 10), 'truncated'], [bad, 'bad_checksum'], [fp16Inf, 'not_finite'], [trailing, 'trailing_bytes']] as const) {
+      expect(() => decodeUpdate(payload)).toThrow(expect.objectContaining({ reason }));
+      expect(() => inspectUpdate(payload)).toThrow(expect.objectContaining({ reason }));
+    }
   });
 });

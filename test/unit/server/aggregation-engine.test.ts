@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../../../src/protocol';
 import { AggregationEngine } from '../../../src/server/aggregation-engine';
 import { unpackWeights } from '../../../src/server/model-weights-file';
 import { seededRandom } from '../../../src/federated/random';
-import { tempStore, tinyUpdate } from './fixtures';
+import { tempStore, tinySeed, tinyUpdate } from './fixtures';
 
 describe('aggregation engine DP noise', () => {
   it('adds Gaussian noise with std = z·C/n to every coordinate, and the accountant records it', () => {
@@ -37,5 +38,42 @@ describe('aggregation engine DP noise', () => {
 
   it('refuses to start on an empty store without a seed model', () => {
     expect(() => new AggregationEngine({ store: tempStore() })).toThrow(/no model yet/);
+  });
+
+  it('group commit: acknowledges only after the shared transaction commits, once per id, nothing stored for rejections', async () => {
+    const file = tempStore();
+    const e = new AggregationEngine({ store: file, seed: tinySeed(), minUpdates: 1000 });
+    const ids = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare('SELECT id FROM updates ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      const pending = [
+        e.submitGrouped(encodeUpdate(tinyUpdate('g-1')), 'a'),
+        e.submitGrouped(encodeUpdate(tinyUpdate('g-2')), 'b'),
+        e.submitGrouped(encodeUpdate(tinyUpdate('g-1')), 'c'), // same id in the same batch
+        e.submitGrouped(encodeUpdate(tinyUpdate('g-bad', 1, 5)), 'd'), // over the norm bound
+      ];
+      // Validated, queued, not yet written: nothing may be acknowledged at this point.
+      expect(ids()).toEqual([]);
+      const results = await Promise.all(pending);
+      expect(results.map((r) => r.status)).toEqual([202, 202, 200, 400]);
+      expect(results[3]).toMatchObject({ ok: false, reason: 'over_norm' });
+      expect(ids()).toEqual(['g-1', 'g-2']);
+      expect(e.status()).toMatchObject({ pendingUpdates: 2, acceptedTotal: 2, rejectedTotal: 1 });
+      // The synchronous path sees the grouped ones as duplicates.
+      expect(e.submit(encodeUpdate(tinyUpdate('g-2')), 'b')).toMatchObject({ ok: true, status: 200 });
+      // A round commits whatever is queued before the head moves.
+      const late = e.submitGrouped(encodeUpdate(tinyUpdate('g-3')), 'e');
+      expect(e.runRound()!.updates).toBe(3);
+      expect((await late).status).toBe(202);
+      expect(e.status()).toMatchObject({ pendingUpdates: 0, round: 1, roundDeadline: null });
+    } finally {
+      e.close();
+    }
   });
 });
