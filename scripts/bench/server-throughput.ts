@@ -70,7 +70,10 @@ export const serverThroughput: FigureGroup<BenchContext> = {
     const clipNorm = 1;
     // Rounds run every 100 updates (aggregation cost included); stale bases stay acceptable
     // because the load generator does not re-download the model between rounds.
-    const options = { store: join(ctx.tmp, 'server.sqlite'), minUpdates: 100, maxStaleness: 1_000_000, clipNorm };
+    // Every simulated device posts from 127.0.0.1 (like devices behind a shop's reverse proxy), so the
+    // per-address bucket is off: this figure measures ingest, not the limiter. The per-client bucket
+    // stays on (each device sends once, well inside its burst).
+    const options = { store: join(ctx.tmp, 'server.sqlite'), minUpdates: 100, maxStaleness: 1_000_000, clipNorm, addressRateLimit: null };
     ctx.log(`server: encoding ${plan.updates} client updates`);
     const random = seededRandom(7);
     const base = shapes.map(({ name, shape }) => ({ name, shape, values: new Float32Array(shape.reduce((a, b) => a * b, 1)) }));
@@ -123,7 +126,7 @@ export const serverThroughput: FigureGroup<BenchContext> = {
     }
     const pinned = spawnSync('taskset', ['--version']).status === 0 ? 'server pinned to core 0 (taskset)' : 'not pinned (no taskset)';
     const out: Record<string, Outcome> = {
-      server_updates_per_s: { value: median(rates), reps: rates.length, note: `${plan.updates} updates per run, ${plan.concurrency} in flight, rounds of 100; ${pinned}${rejected ? `; some rejected: ${rejected}` : ''}` },
+      server_updates_per_s: { value: median(rates), reps: rates.length, note: `${plan.updates} updates per run, ${plan.concurrency} in flight, rounds of 100; per-address limit off (one sender address); ${pinned}${rejected ? `; some rejected: ${rejected}` : ''}` },
       server_peak_mb: { value: median(peaks), reps: peaks.length, note: 'VmHWM of the server process' },
       update_bytes: { value: median(payloads.map((p) => p.length)), reps: payloads.length, note: `Beauty-sized SASRec (${BEAUTY_ITEMS} items, dim ${config.dim}): 64 item rows incl. decoys + dense` },
     };

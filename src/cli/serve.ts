@@ -23,6 +23,8 @@ const OPTIONS: OptionTable = {
   'max-staleness': { type: 'string', default: '1', help: 'accept updates up to this many versions behind' },
   'rate-burst': { type: 'string', default: '20', help: 'per-client burst of POST /v1/updates' },
   'rate-per-minute': { type: 'string', default: '60', help: 'per-client sustained uploads per minute' },
+  'rate-address-burst': { type: 'string', help: 'burst of POST /v1/updates per remote address, all client ids together (default 10× --rate-burst)' },
+  'rate-address-per-minute': { type: 'string', help: 'uploads per minute per remote address (default 10× --rate-per-minute; 0 = no per-address limit, e.g. behind a reverse proxy or in a load test)' },
   sync: { type: 'string', default: 'normal', help: "'normal' survives kill -9; 'full' also survives power loss (slower)" },
   'admin-token': { type: 'string', help: 'enables POST /v1/admin/rollback (or set HEARTH_ADMIN_TOKEN)' },
   'rollback-to': { type: 'string', help: 'publish the weights of this version as a new head, then serve' },
@@ -59,6 +61,10 @@ export async function run(argv: string[]): Promise<number> {
     adminToken: (o['admin-token'] as string | undefined) ?? process.env.HEARTH_ADMIN_TOKEN,
     log: (line: string) => process.stderr.write(`hearth serve: ${line}\n`),
   };
+  const addressPerMinute = numberOption(o, 'rate-address-per-minute', 0, 1e9);
+  const addressBurst = intOption(o, 'rate-address-burst', 1, 1e9);
+  const addressRateLimit =
+    addressPerMinute === 0 ? null : { burst: addressBurst ?? opts.rateLimit.burst * 10, perMinute: addressPerMinute ?? opts.rateLimit.perMinute * 10 };
   const rollbackTo = intOption(o, 'rollback-to', 1);
   let seed: SeedModel | undefined;
   if (o.model) {
@@ -76,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let started;
   try {
-    started = await startServer({ ...opts, seed });
+    started = await startServer({ ...opts, addressRateLimit, seed });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new CliError(`port ${opts.port} is already in use (try --port 0)`);

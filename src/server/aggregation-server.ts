@@ -46,15 +46,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
       if (size > limit) { over = true; chunks.length = 0; return; }
       if (!over) chunks.push(c);
     });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    // A body that arrived in one chunk is used as is (no copy).
+    req.on('end', () => resolve(over ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
 }
 
-function clientKey(req: IncomingMessage): string {
+/** The rate-limit keys of a request: its remote address, and address + client header (when valid). */
+export function clientKeys(req: Pick<IncomingMessage, 'headers' | 'socket'>): { address: string; client: string } {
   const header = req.headers[CLIENT_HEADER];
   const id = typeof header === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(header) ? header : '';
-  return `${req.socket.remoteAddress ?? '?'}|${id}`;
+  const address = req.socket.remoteAddress ?? '?';
+  return { address, client: `${address}|${id}` };
 }
 
 /**
@@ -65,8 +68,9 @@ export function createAggregationServer(opts: AggregationServerOptions): Aggrega
   const engine = new AggregationEngine(opts);
   const o = engine.options;
   const perClient = new RateLimiter(o.rateLimit);
-  // A looser bucket per address, so rotating the client header does not bypass the limit.
-  const perAddress = new RateLimiter({ burst: o.rateLimit.burst * 10, perMinute: o.rateLimit.perMinute * 10 });
+  // A looser bucket per address, so rotating the client header does not bypass the limit
+  // (optional: behind a proxy every device has the proxy's address).
+  const perAddress = o.addressRateLimit ? new RateLimiter(o.addressRateLimit) : null;
   let closed = false;
   const tryRound = () => {
     if (closed) return;
@@ -104,14 +108,15 @@ export function createAggregationServer(opts: AggregationServerOptions): Aggrega
       }
       if (path === '/v1/status' && req.method === 'GET') { send(res, 200, engine.status()); return true; }
       if (path === '/v1/updates' && req.method === 'POST') {
-        const key = clientKey(req);
-        const wait = Math.max(perAddress.take(key.split('|')[0]!), perClient.take(key));
+        const key = clientKeys(req);
+        const wait = Math.max(perAddress?.take(key.address) ?? 0, perClient.take(key.client));
         if (wait > 0) { req.resume(); fail(res, 429, 'too many requests', 'rate_limited', { 'retry-after': String(wait) }); return true; }
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared > MAX_UPDATE_BYTES) { req.resume(); engine.countRejection(); fail(res, 413, `update larger than ${MAX_UPDATE_BYTES} bytes`, 'too_large', { connection: 'close' }); return true; }
         const body = await readBody(req, MAX_UPDATE_BYTES);
         if (!body) { engine.countRejection(); fail(res, 413, `update larger than ${MAX_UPDATE_BYTES} bytes`, 'too_large'); return true; }
-        const r = engine.submit(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), key);
+        // Group commit: answered only after the transaction holding this update commits.
+        const r = await engine.submitGrouped(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), key.client);
         if (!r.ok) { fail(res, r.status, r.message, r.reason); return true; }
         send(res, r.status, r.ack);
         // Aggregate after answering: the acknowledgement only waits for the durable insert.

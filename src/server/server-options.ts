@@ -38,8 +38,14 @@ export interface AggregationServerOptions {
   serverLearningRate?: number;
   /** Accept updates computed against up to this many versions behind the head (default 1). */
   maxStaleness?: number;
-  /** Per-client token bucket for POST /v1/updates (default burst 20, 60/minute). */
+  /** Per-client token bucket for POST /v1/updates, keyed by address + client header (default burst 20, 60/minute). */
   rateLimit?: { burst: number; perMinute: number };
+  /**
+   * Looser bucket per remote address, so rotating the client header does not bypass `rateLimit`
+   * (default 10× rateLimit). null turns it off: behind a reverse proxy, or in a load test, every
+   * device shares one address and this bucket would throttle all of them together.
+   */
+  addressRateLimit?: { burst: number; perMinute: number } | null;
   sync?: SyncMode;
   /** Uniform source for DP noise (default: crypto.getRandomValues). */
   random?: Random;
@@ -50,8 +56,8 @@ export interface AggregationServerOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedServerOptions = Required<Omit<AggregationServerOptions, 'seed' | 'adminToken' | 'random' | 'log'>> &
-  Pick<AggregationServerOptions, 'seed' | 'adminToken' | 'random' | 'log'>;
+export type ResolvedServerOptions = Required<Omit<AggregationServerOptions, 'seed' | 'adminToken' | 'random' | 'log' | 'addressRateLimit'>> &
+  Pick<AggregationServerOptions, 'seed' | 'adminToken' | 'random' | 'log'> & { addressRateLimit: { burst: number; perMinute: number } | null };
 
 function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(`aggregation server: ${message}`);
@@ -76,6 +82,7 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
     sync: 'normal',
     ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
   } as ResolvedServerOptions;
+  if (o.addressRateLimit === undefined) r.addressRateLimit = { burst: r.rateLimit.burst * 10, perMinute: r.rateLimit.perMinute * 10 };
   if (o.maxUpdatesPerRound === undefined) r.maxUpdatesPerRound = Math.max(10_000, r.minUpdates);
   check(Number.isInteger(r.minUpdates) && r.minUpdates >= 1, 'minUpdates must be an integer ≥ 1');
   check(r.roundSeconds > 0 && Number.isFinite(r.roundSeconds), 'roundSeconds must be > 0');
@@ -89,6 +96,7 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
   check(r.serverLearningRate > 0 && Number.isFinite(r.serverLearningRate), 'serverLearningRate must be > 0');
   check(Number.isInteger(r.maxStaleness) && r.maxStaleness >= 0, 'maxStaleness must be an integer ≥ 0');
   check(r.rateLimit.burst >= 1 && r.rateLimit.perMinute > 0, 'rateLimit needs burst ≥ 1 and perMinute > 0');
+  check(r.addressRateLimit === null || (r.addressRateLimit.burst >= 1 && r.addressRateLimit.perMinute > 0), 'addressRateLimit needs burst ≥ 1 and perMinute > 0 (or null for none)');
   check(r.sync === 'normal' || r.sync === 'full', "sync must be 'normal' or 'full'");
   return r;
 }

@@ -144,6 +144,25 @@ describe('aggregation server over HTTP', () => {
     expect(other.status).toBe(202);
   });
 
+  it('limits one address across rotating client ids, unless the per-address bucket is off (proxy, load test)', async () => {
+    const limited = await start({ rateLimit: { burst: 2, perMinute: 1 }, minUpdates: 1000 });
+    const codes: number[] = [];
+    // 2 × 10 = the default per-address burst; distinct ids each stay inside their own bucket.
+    for (let i = 0; i < 25; i++) codes.push((await post(limited.url, encodeUpdate(tinyUpdate(`r-${i}`)), `dev-${i}`)).status);
+    expect(codes.filter((c) => c === 202)).toHaveLength(20);
+    expect(codes.filter((c) => c === 429)).toHaveLength(5);
+    expect(rowsIn(limited.file)).toBe(20);
+    await running!.close();
+    running = null;
+    const open = await start({ rateLimit: { burst: 2, perMinute: 1 }, addressRateLimit: null, minUpdates: 1000 });
+    const ok: number[] = [];
+    for (let i = 0; i < 25; i++) ok.push((await post(open.url, encodeUpdate(tinyUpdate(`o-${i}`)), `dev-${i}`)).status);
+    expect(ok.every((c) => c === 202)).toBe(true);
+    // The per-client bucket still holds: a third upload from one device within the minute is refused.
+    await post(open.url, encodeUpdate(tinyUpdate('o-x1')), 'dev-0');
+    expect((await post(open.url, encodeUpdate(tinyUpdate('o-x2')), 'dev-0')).status).toBe(429);
+  });
+
   it('aggregates at the deadline with fewer than M updates, and rolls back as a new version', async () => {
     const { url } = await start({ minUpdates: 100, roundSeconds: 0.2, adminToken: 'secret' });
     await post(url, encodeUpdate(tinyUpdate('d-1')));
