@@ -43,32 +43,55 @@ export function buildModelUpdate(o: BuildUpdateOptions): ModelUpdate {
     const l = local.get(name);
     if (!l) throw new TypeError(`buildModelUpdate: local weights lack ${name}`);
     if (l.values.length !== b.values.length || l.shape.join() !== b.shape.join()) throw new TypeError(`buildModelUpdate: ${name} changed shape`);
-    const delta = new Float32Array(b.values.length);
-    for (let i = 0; i < delta.length; i++) delta[i] = l.values[i]! - b.values[i]!;
     if (!sparseNames.has(name)) {
+      const delta = new Float32Array(b.values.length);
+      for (let i = 0; i < delta.length; i++) delta[i] = l.values[i]! - b.values[i]!;
       dense.push({ name, shape: [...b.shape], values: delta });
       continue;
     }
     if (b.shape.length !== 2) throw new TypeError(`buildModelUpdate: sparse tensor ${name} must be 2-D`);
     const [rows, dim] = b.shape as [number, number];
-    const rowNorm = (r: number) => {
-      let s = 0;
-      for (let j = 0; j < dim; j++) s += delta[r * dim + j]! ** 2;
-      return s;
+    // Row deltas are computed only for candidate rows (given, or found by one scan), never as a
+    // full-size table: an item table is most of the model and a device touches a few rows.
+    const rowDelta = new Map<number, Float32Array>();
+    const norms = new Map<number, number>();
+    const consider = (r: number) => {
+      if (rowDelta.has(r)) return;
+      if (!Number.isInteger(r) || r < 0 || r >= rows) throw new RangeError(`buildModelUpdate: touched row ${r} outside ${name}`);
+      const d = new Float32Array(dim);
+      let sq = 0;
+      for (let j = 0; j < dim; j++) {
+        d[j] = l.values[r * dim + j]! - b.values[r * dim + j]!;
+        sq += d[j]! * d[j]!;
+      }
+      if (sq > 0 || given) {
+        rowDelta.set(r, d);
+        norms.set(r, sq);
+      }
     };
     const given = o.touchedRows?.get(name);
-    const touched = given ? [...new Set(given)] : [];
-    if (!given) for (let r = 0; r < rows; r++) if (rowNorm(r) > 0) touched.push(r);
-    touched.sort((a, c) => rowNorm(c) - rowNorm(a));
+    if (given) for (const r of given) consider(r);
+    else
+      for (let r = 0; r < rows; r++) {
+        const off = r * dim;
+        for (let j = 0; j < dim; j++) {
+          if (l.values[off + j] !== b.values[off + j]) {
+            consider(r);
+            break;
+          }
+        }
+      }
+    const touched = [...rowDelta.keys()].sort((a, c) => norms.get(c)! - norms.get(a)!);
     const real = touched.slice(0, Math.min(o.rowsPerUpdate, rows));
-    const realSet = new Set(real);
     let sq = 0;
-    for (const r of real) sq += rowNorm(r);
+    for (const r of real) sq += norms.get(r)!;
     const sd = real.length ? Math.sqrt(sq / (real.length * dim)) : 0;
+    const realSet = new Set(real);
     const rowIds = padRowsWithDecoys(real, rows, o.rowsPerUpdate, o.random);
     const values = new Float32Array(rowIds.length * dim);
     rowIds.forEach((r, k) => {
-      for (let j = 0; j < dim; j++) values[k * dim + j] = realSet.has(r) ? delta[r * dim + j]! : sd * gauss();
+      if (realSet.has(r)) values.set(rowDelta.get(r)!, k * dim);
+      else for (let j = 0; j < dim; j++) values[k * dim + j] = sd * gauss();
     });
     sparse.push({ name, rows, dim, rowIds, values });
   }

@@ -8,6 +8,8 @@ import { evaluate } from '../data/evaluate';
 import type { SasRec, NamedWeights } from '../model/sasrec';
 import type { ModelUpdate, Quantisation } from '../protocol';
 import { computeLocalUpdate, namedTensorsOf } from '../federated/local-update';
+import { createCompactScratch } from '../federated/compact-fine-tune';
+import type { CompactScratch } from '../federated/compact-fine-tune';
 import { encodeForUpload } from '../federated/encode-for-upload';
 import { seededRandom } from '../federated/random';
 import { clipUpdate } from '../federated/update-norm';
@@ -35,6 +37,8 @@ export interface SimulationOptions {
   serverLearningRate: number;
   evalUsers: number;
   evalEvery: number;
+  /** Item scored by the per-round evaluation: 'valid' for tuning a recipe, 'test' to report. */
+  evalStage?: EvalStage;
   poisonFraction: number;
   poisonMode: PoisonMode;
   poisonScale: number;
@@ -51,7 +55,20 @@ export interface SimulationRound {
   "ndcg@10": number | null;
   epsilon: number;
   bytesPerUpdate: number;
+  /** Wall seconds of the round (clients + aggregation), evaluation excluded. */
   seconds: number;
+  /** CPU time of this process for the round, evaluation excluded (wall time is noisy on a shared machine). */
+  cpuSeconds: number;
+  /** CPU milliseconds per participating client: fine-tune, update, encode, submit. */
+  clientCpuMs: number;
+}
+
+/** Which held-out item an evaluation scores. */
+export type EvalStage = 'valid' | 'test';
+
+function cpuSeconds(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
 }
 
 /** The moving parts the simulation needs from the model module (built by the CLI). */
@@ -63,9 +80,12 @@ export interface SimulationModels {
   seedWeights: NamedWeights;
 }
 
-/** Evaluates `model` with full ranking on the test item of (a seeded sample of) users. */
-export async function evaluateFull(model: SasRec, split: Split, maxUsers: number, seed: number): Promise<number> {
-  const r = await evaluate(split, (h) => model.scoreBatch(h), { protocol: 'full', stage: 'test', seed, maxUsers, batchSize: 256 });
+/**
+ * NDCG@10 of `model` with full ranking on the test item (or, with stage 'valid', the validation
+ * item from the training history alone) of a seeded sample of `maxUsers` users.
+ */
+export async function evaluateFull(model: SasRec, split: Split, maxUsers: number, seed: number, stage: EvalStage = 'test'): Promise<number> {
+  const r = await evaluate(split, (h) => model.scoreBatch(h), { protocol: 'full', stage, seed, maxUsers, batchSize: 256 });
   return r['ndcg@10'];
 }
 
@@ -122,9 +142,12 @@ export async function runFederatedSimulation(
   let totalBytes = 0;
   let totalUpdates = 0;
   let global = seedWeights;
+  // One compact model serves every client's fine-tune (models with attributes fine-tune in full).
+  const scratch: CompactScratch | undefined = clientModel.config.numAttributes ? undefined : createCompactScratch(clientModel.config, o.localSteps, o.localNegatives);
   try {
     for (let r = 1; r <= o.rounds; r++) {
       const t0 = performance.now();
+      const c0 = cpuSeconds();
       const participants = usable.filter(() => random() < q);
       let accepted = 0;
       let rejected = 0;
@@ -136,7 +159,7 @@ export async function runFederatedSimulation(
           sparseTensors: ['item_emb'],
           rowsPerUpdate: o.rowsPerUpdate,
           quantisation: o.quantisation,
-        }, { steps: o.localSteps, learningRate: o.localLearningRate, negatives: o.localNegatives, random, updateId: `r${r}-u${c.user}` });
+        }, { steps: o.localSteps, learningRate: o.localLearningRate, negatives: o.localNegatives, random, updateId: `r${r}-u${c.user}`, leaveModel: true, scratch });
         let sent = update;
         if (poisoners.has(c.user)) {
           sent = poison(update, o.poisonMode, o.poisonScale, o.clipNorm);
@@ -154,13 +177,16 @@ export async function runFederatedSimulation(
         if (res.ok) accepted++;
         else rejected++;
       }
+      const clientCpu = cpuSeconds() - c0;
       engine.runRound();
       const head = engine.store.model(engine.version)!;
       global = Object.fromEntries(unpackWeights(head.weights, head.tensors).map((t) => [t.name, t.values]));
+      const roundCpu = cpuSeconds() - c0;
+      const roundWall = (performance.now() - t0) / 1000;
       let ndcg: number | null = null;
       if (r % o.evalEvery === 0 || r === o.rounds) {
         evalModel.setWeights(global);
-        ndcg = await evaluateFull(evalModel, split, o.evalUsers, o.seed);
+        ndcg = await evaluateFull(evalModel, split, o.evalUsers, o.seed, o.evalStage ?? 'test');
       }
       totalBytes += bytes;
       totalUpdates += participants.length;
@@ -173,13 +199,16 @@ export async function runFederatedSimulation(
         'ndcg@10': ndcg,
         epsilon: engine.privacy().epsilon,
         bytesPerUpdate: participants.length ? Math.round(bytes / participants.length) : 0,
-        seconds: (performance.now() - t0) / 1000,
+        seconds: roundWall,
+        cpuSeconds: roundCpu,
+        clientCpuMs: participants.length ? (clientCpu * 1000) / participants.length : 0,
       };
       rounds.push(line);
       onRound(line);
     }
     return { rounds, epsilon: engine.privacy().epsilon, bytesPerUpdate: totalUpdates ? Math.round(totalBytes / totalUpdates) : 0, finalWeights: global };
   } finally {
+    scratch?.dispose();
     engine.close();
     rmSync(dir, { recursive: true, force: true });
   }

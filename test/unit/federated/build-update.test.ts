@@ -53,6 +53,23 @@ describe('private update building', () => {
     expect(() => buildModelUpdate({ baseVersion: 3, base, local: weights([0, 0], [0]), sparseTensors: [], rowsPerUpdate: 0, clipNorm: 1, quantisation: 'fp16', updateId: 'x', random: seededRandom(1) })).toThrow(/changed shape/);
   });
 
+  it('given touched rows, reads only those rows and builds the same update as a full scan', () => {
+    const base = weights(Array.from({ length: 400 }, (_, i) => Math.sin(i)), [1, 2, 3]);
+    const local = weights(Array.from({ length: 400 }, (_, i) => Math.sin(i)), [1, 2.5, 3]);
+    for (const [r, v] of [[17, 0.3], [150, -0.2], [3, 0.05]] as const) local[0]!.values[2 * r + 1] = base[0]!.values[2 * r + 1]! + v;
+    const opts = { baseVersion: 1, base, sparseTensors: ['emb'], rowsPerUpdate: 12, clipNorm: 10, quantisation: 'int8' as const, updateId: 'x' };
+    const scanned = buildModelUpdate({ ...opts, local, random: seededRandom(4) });
+    const given = buildModelUpdate({ ...opts, local, random: seededRandom(4), touchedRows: new Map([['emb', [3, 150, 17, 17]]]) });
+    expect([...given.sparse[0]!.rowIds]).toEqual([...scanned.sparse[0]!.rowIds]);
+    expect([...given.sparse[0]!.values]).toEqual([...scanned.sparse[0]!.values]);
+    expect([...given.dense[0]!.values]).toEqual([...scanned.dense[0]!.values]);
+    // Rows not named are not read: a change there is not sent.
+    local[0]!.values[2 * 90] += 1;
+    const stillGiven = buildModelUpdate({ ...opts, local, random: seededRandom(4), touchedRows: new Map([['emb', [3, 150, 17]]]) });
+    expect([...stillGiven.sparse[0]!.values]).toEqual([...given.sparse[0]!.values]);
+    expect(() => buildModelUpdate({ ...opts, local, random: seededRandom(4), touchedRows: new Map([['emb', [200]]]) })).toThrow(/outside emb/);
+  });
+
   it('Gaussian noise has the right mean and spread, and decoy noise averages out across clients', () => {
     const g = gaussianSampler(seededRandom(11));
     let s = 0;
