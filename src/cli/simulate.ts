@@ -20,10 +20,10 @@ import { DEFAULT_ARCH } from '../model/model-config';
 import type { ModelConfig } from '../model/model-config';
 import { createSasRec } from '../model/sasrec';
 import type { SasRec } from '../model/sasrec';
-import { trainSasRec } from '../model/train-sasrec';
+import { DEFAULT_TRAIN, trainSasRec } from '../model/train-sasrec';
 import { calibrateNoiseMultiplier } from '../server/privacy-accountant';
 import { evaluateFull, runFederatedSimulation } from '../server/federated-simulation';
-import type { PoisonMode, SimulationRound } from '../server/federated-simulation';
+import type { EvalStage, PoisonMode, SimulationRound } from '../server/federated-simulation';
 
 const USAGE = 'hearth simulate --data FILE [--rounds R] [--clients-per-round C] [--epsilon E] [--json] [options]';
 const OPTIONS: OptionTable = {
@@ -43,18 +43,23 @@ const OPTIONS: OptionTable = {
   trim: { type: 'string', default: '0.1', help: 'trimmed-mean fraction cut at each end' },
   'server-lr': { type: 'string', default: '1', help: 'server step size on the aggregated delta' },
   'public-fraction': { type: 'string', default: '0.2', help: 'fraction of users whose data pretrains the start model (0 = from scratch)' },
-  'pretrain-epochs': { type: 'string', default: '20', help: 'epochs of pretraining on the public users' },
+  'pretrain-epochs': { type: 'string', default: '200', help: 'maximum epochs of pretraining on the public users (early stopping on their validation items ends sooner)' },
   pretrained: { type: 'string', help: 'directory: reuse the pretrained start model there, or save it there' },
   'central-model': { type: 'string', help: 'directory: the centrally trained model (reused if present, else trained and saved)' },
-  'central-epochs': { type: 'string', default: '20', help: 'epochs of central training when no central model exists (0 and no --central-model: skip the reference)' },
+  'central-epochs': { type: 'string', default: '200', help: 'maximum epochs of central training (early-stopped) when no central model exists (0 and no --central-model: skip the reference)' },
   'eval-users': { type: 'string', default: '2000', help: 'users (seeded sample) evaluated with full ranking' },
   'eval-every': { type: 'string', default: '1', help: 'evaluate every N rounds' },
+  'eval-stage': { type: 'string', default: 'test', help: "held-out item scored: 'valid' (tune a recipe on it) or 'test' (report)" },
   'poison-fraction': { type: 'string', default: '0', help: 'fraction of clients that poison their updates' },
   'poison-mode': { type: 'string', default: 'flip', help: 'flip (sign-flipped, inside the norm bound) or scale (×s, over the bound)' },
   'poison-scale': { type: 'string', default: '10', help: 'factor s of poisoned updates' },
   seed: { type: 'string', default: '42', help: 'seed for user split, sampling, noise' },
   json: { type: 'boolean', help: 'print one JSON object on the last line' },
 };
+
+function mean(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
 
 function subSplit(split: Split, users: Split['users']): Split {
   return { users, numItems: split.numItems, skippedUsers: 0 };
@@ -75,7 +80,9 @@ async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, f
   if (epochs > 0 && train.users.length > 0) {
     const bar = startProgress(`${label} training`, epochs, ['loss']);
     try {
-      await trainSasRec(model, train, { epochs, seed, validUsers: 2000, evalEvery: 2, patience: 3 }, { onEpoch: (s) => bar.update(s.epoch, { loss: (s.history.at(-1)?.loss ?? 0).toFixed(3) }) });
+      // Early stopping on validation NDCG@10 of these users' validation items (never test items),
+      // as `hearth train` does: the start model and the central reference are both converged.
+      await trainSasRec(model, train, { epochs, seed, validUsers: 2000, evalEvery: 2, patience: DEFAULT_TRAIN.patience }, { onEpoch: (s) => bar.update(s.epoch, { loss: (s.history.at(-1)?.loss ?? 0).toFixed(3) }) });
     } finally {
       bar.stop();
     }
@@ -97,6 +104,8 @@ export async function run(argv: string[]): Promise<number> {
   if (quantisation !== 'int8' && quantisation !== 'fp16') throw new CliError(`--quantisation must be int8 or fp16, got '${quantisation}'`, 2);
   const aggregator = String(o.aggregator);
   if (aggregator !== 'mean' && aggregator !== 'trimmed-mean') throw new CliError(`--aggregator must be 'mean' or 'trimmed-mean', got '${aggregator}'`, 2);
+  const evalStage = String(o['eval-stage']);
+  if (evalStage !== 'valid' && evalStage !== 'test') throw new CliError(`--eval-stage must be valid or test, got '${evalStage}'`, 2);
   const poisonMode = String(o['poison-mode']);
   if (poisonMode !== 'flip' && poisonMode !== 'scale') throw new CliError(`--poison-mode must be flip or scale, got '${poisonMode}'`, 2);
   const seed = intOption(o, 'seed', 0, 2 ** 31)!;
@@ -119,6 +128,7 @@ export async function run(argv: string[]): Promise<number> {
     serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
     evalUsers: intOption(o, 'eval-users', 1, 100_000_000)!,
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
+    evalStage: evalStage as EvalStage,
     poisonFraction: numberOption(o, 'poison-fraction', 0, 0.99)!,
     poisonMode: poisonMode as PoisonMode,
     poisonScale: numberOption(o, 'poison-scale', 0, 1e9)!,
@@ -141,8 +151,8 @@ export async function run(argv: string[]): Promise<number> {
     const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH };
     say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items, backend ${backend.backend}`);
     const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, nPublic > 0 ? pretrainEpochs : 0, seed + 1, 'pretrain');
-    const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed);
-    say(`start model NDCG@10: ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
+    const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed, sim.evalStage);
+    say(`start model NDCG@10 (${sim.evalStage}): ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
     const usable = clients.filter((c) => c.train.length >= 2).length;
     const q = Math.min(1, clientsPerRound / Math.max(1, usable));
     const noiseMultiplier = explicitZ ?? calibrateNoiseMultiplier(epsilon, { sampleRate: q, rounds, delta });
@@ -152,7 +162,7 @@ export async function run(argv: string[]): Promise<number> {
     try {
       const out = await runFederatedSimulation(split, clients, { evalModel, clientModel, seedWeights: evalModel.getWeights() }, { ...sim, noiseMultiplier }, (r: SimulationRound) => {
         bar.update(r.round, { ndcg: r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4), eps: r.epsilon.toFixed(2) });
-        if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s`);
+        if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s (${r.cpuSeconds.toFixed(1)} CPU-s, ${r.clientCpuMs.toFixed(0)} CPU-ms/client)`);
       });
       bar.stop();
       // The central reference comes last so a long central training never delays the rounds.
@@ -160,11 +170,11 @@ export async function run(argv: string[]): Promise<number> {
       let centralNdcg: number | null = null;
       if (centralDir || centralEpochs > 0) {
         const central = await loadOrTrain(centralDir, ds, split, split, evalModel.config, centralEpochs, seed, 'central');
-        centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed);
+        centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed, sim.evalStage);
         central.dispose();
-        say(`central NDCG@10 (full, same ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
+        say(`central NDCG@10 (full, ${sim.evalStage}, same ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
       }
-      return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length };
+      return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length, users: split.users.length };
     } finally {
       bar.stop();
       evalModel.dispose();
@@ -191,7 +201,15 @@ export async function run(argv: string[]): Promise<number> {
     poison_mode: sim.poisonMode,
     public_users: result.nPublic,
     client_users: result.clients,
-    eval_users: sim.evalUsers,
+    eval_users: Math.min(sim.evalUsers, result.users),
+    eval_stage: sim.evalStage,
+    local_steps: sim.localSteps,
+    local_lr: sim.localLearningRate,
+    server_lr: sim.serverLearningRate,
+    // Evaluation excluded; CPU time is the figure to compare on a shared machine.
+    seconds_per_round: mean(result.out.rounds.map((r) => r.seconds)),
+    cpu_seconds_per_round: mean(result.out.rounds.map((r) => r.cpuSeconds)),
+    client_cpu_ms: mean(result.out.rounds.map((r) => r.clientCpuMs)),
     per_round: result.out.rounds,
   };
   if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

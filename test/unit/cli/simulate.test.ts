@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './support/run-cli';
+import { plantedDataset } from '../model/support/planted';
+
+// Under a loaded 2-core machine, the first import of tfjs + the trainer alone can take a minute.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 60_000 });
+
+let dir: string;
+let data: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hearth-sim-cli-'));
+  const ds = plantedDataset(30, 120, 4);
+  data = join(dir, 'data.txt');
+  writeFileSync(data, ds.sequences.map((s, u) => `${ds.users[u]} ${s.map((i) => ds.items[i]).join(' ')}`).join('\n'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hearth simulate', () => {
+  it('rejects bad option values with exit 2 and one line naming the option', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--eval-stage', 'train'], /--eval-stage must be valid or test/],
+      [['--local-steps', '0'], /--local-steps/],
+      [['--local-lr', 'fast'], /--local-lr/],
+      [['--clip', '-1'], /--clip/],
+      [['--server-lr', '0'], /--server-lr/],
+      [['--epsilon', '0'], /--epsilon/],
+      [['--aggregator', 'median'], /--aggregator must be/],
+      [['--poison-mode', 'swap'], /--poison-mode must be/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli('simulate', '--data', data, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('prints the JSON contract on the last line, evaluating the item --eval-stage names', async () => {
+    const common = ['simulate', '--data', data, '--rounds', '2', '--clients-per-round', '30', '--pretrain-epochs', '2', '--central-epochs', '0', '--eval-users', '50', '--local-steps', '1', '--json'];
+    const r = await runCli(...common, '--eval-stage', 'valid', '--epsilon', 'inf');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out.trim().split('\n').pop()!);
+    for (const k of ['ndcg@10', 'central_ndcg@10', 'epsilon', 'delta', 'rounds', 'bytes_per_update', 'per_round']) expect(j).toHaveProperty(k);
+    expect(j.eval_stage).toBe('valid');
+    expect(j.epsilon).toBe('Infinity');
+    expect(j.rounds).toBe(2);
+    expect(j.per_round).toHaveLength(2);
+    expect(j.local_steps).toBe(1);
+    expect(j.client_cpu_ms).toBeGreaterThan(0);
+    expect(j.cpu_seconds_per_round).toBeGreaterThan(0);
+    expect(j.bytes_per_update).toBeGreaterThan(0);
+    expect(r.err).toMatch(/start model NDCG@10 \(valid\)/);
+  });
+});
