@@ -249,7 +249,7 @@ export class AggregationEngine {
     this.flush(); // updates validated against the current head go in before it moves
     const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
     if (pending.length === 0) return null;
-    const updates = pending.map((p) => decodeUpdate(new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength)));
+    const updates = pending.map((p) => decodeUpdate(new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength), NATIVE_CRC));
     const shapes = new Map(this.head.tensors.map((t) => [t.name, t.shape]));
     const agg = aggregateUpdates(updates, { kind: this.options.aggregator, clipNorm: this.options.clipNorm, trimFraction: this.options.trimFraction, shapes });
     const sd = (this.options.noiseMultiplier * this.options.clipNorm) / agg.divisor;

@@ -1,6 +1,6 @@
 // Robust aggregation of clipped client updates into one full-size delta per tensor.
 import type { ModelUpdate } from '../protocol';
-import { clipUpdate } from '../federated/update-norm';
+import { clipUpdate, updateNorm } from '../federated/update-norm';
 
 /** How client deltas are combined. */
 export type AggregatorKind = 'mean' | 'trimmed-mean';
@@ -47,11 +47,6 @@ export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOp
   const deltas = new Map<string, Float32Array>();
   for (const [name, shape] of o.shapes) deltas.set(name, new Float32Array(shape.reduce((a, b) => a * b, 1)));
   if (n === 0) return { deltas, divisor: 1, count: 0 };
-  const clipped = updates.map((u) => {
-    const c = { dense: u.dense.map((t) => ({ ...t, values: t.values.slice() })), sparse: u.sparse.map((s) => ({ ...s, values: s.values.slice() })) };
-    clipUpdate(c, o.clipNorm);
-    return c;
-  });
   const k = o.kind === 'trimmed-mean' ? Math.floor(o.trimFraction * n) : 0;
   const divisor = n - 2 * k;
   const target = (name: string) => {
@@ -60,17 +55,30 @@ export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOp
     return d;
   };
   if (k === 0) {
-    for (const u of clipped) {
-      for (const t of u.dense) { const d = target(t.name); for (let i = 0; i < d.length; i++) d[i]! += t.values[i]!; }
+    // The mean is linear: add f·u with f = min(1, C/‖u‖) instead of copying and clipping each update.
+    for (const u of updates) {
+      const norm = updateNorm(u);
+      if (!Number.isFinite(norm)) throw new RangeError('aggregateUpdates: update contains non-finite values');
+      const f = norm > o.clipNorm ? o.clipNorm / norm : 1;
+      for (const t of u.dense) {
+        const d = target(t.name);
+        if (t.values.length !== d.length) throw new RangeError(`aggregateUpdates: ${t.name} has ${t.values.length} values, the model ${d.length}`);
+        for (let i = 0; i < d.length; i++) d[i]! += f * t.values[i]!;
+      }
       for (const s of u.sparse) {
         const d = target(s.name);
         for (let r = 0; r < s.rowIds.length; r++) {
           const off = s.rowIds[r]! * s.dim;
-          for (let j = 0; j < s.dim; j++) d[off + j]! += s.values[r * s.dim + j]!;
+          for (let j = 0; j < s.dim; j++) d[off + j]! += f * s.values[r * s.dim + j]!;
         }
       }
     }
   } else {
+    const clipped = updates.map((u) => {
+      const c = { dense: u.dense.map((t) => ({ ...t, values: t.values.slice() })), sparse: u.sparse.map((s) => ({ ...s, values: s.values.slice() })) };
+      clipUpdate(c, o.clipNorm);
+      return c;
+    });
     const buf = new Float64Array(n);
     // Dense: every client has every coordinate.
     const denseByName = new Map<string, Float32Array[]>();
