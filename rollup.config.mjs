@@ -21,15 +21,33 @@ const ts = () =>
 const minify = () => terser({ compress: { typeofs: false, passes: 2 }, format: { comments: false } });
 const browserPlugins = () => [resolve({ browser: true }), commonjs(), ts()];
 
+// The script tag cannot use import(): its build loads the lazy part by injecting
+// <script src="hearth-lazy.js"> (src/load-lazy-script.ts) instead of src/load-lazy.ts.
+const lazyByScriptTag = {
+  name: 'lazy-by-script-tag',
+  async resolveId(source, importer, opts) {
+    if (!/\/load-lazy$/.test(source)) return null;
+    const r = await this.resolve(source, importer, { ...opts, skipSelf: true });
+    return r && { ...r, id: r.id.replace(/load-lazy\.ts$/, 'load-lazy-script.ts') };
+  },
+};
+
 const configs = [
   {
+    // npm: the lazily loaded part (src/hearth-lazy.ts) becomes its own chunk, hearth-lazy.esm.js.
     input: 'src/index.ts',
-    output: { file: 'dist/hearth.esm.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'hearth.esm.js', chunkFileNames: '[name].esm.js', format: 'es', sourcemap: true },
     plugins: [...browserPlugins(), minify()],
   },
   {
     input: 'src/script-tag.ts',
     output: { file: 'dist/hearth.iife.js', format: 'iife', sourcemap: true },
+    plugins: [lazyByScriptTag, ...browserPlugins(), minify()],
+  },
+  {
+    // Loaded by the script tag when first needed; defines the global LAZY_GLOBAL (src/load-lazy-script.ts).
+    input: 'src/hearth-lazy.ts',
+    output: { file: 'dist/hearth-lazy.js', format: 'iife', name: '__hearthLazy', sourcemap: true },
     plugins: [...browserPlugins(), minify()],
   },
 ];

@@ -3,9 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
+// The eager tracker's limit sits just above its size, so growth fails CI instead of creeping;
+// the lazy part (recommend(), features(), product parsing) is loaded on first use.
 export const budgets = [
-  { file: 'dist/hearth.iife.js', goal: 6 * 1024, limit: 10 * 1024 },
-  { file: 'dist/hearth.esm.js', goal: 8 * 1024, limit: 14 * 1024 },
+  { file: 'dist/hearth.iife.js', goal: 6 * 1024, limit: 8 * 1024 },
+  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 7 * 1024 },
+  { file: 'dist/hearth.esm.js', goal: 8 * 1024, limit: 10 * 1024 },
+  { file: 'dist/hearth-lazy.esm.js', goal: 3 * 1024, limit: 5 * 1024 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];
 

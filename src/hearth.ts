@@ -4,8 +4,7 @@ import { eventId } from './events/event-id';
 import { HearthError } from './events/hearth-error';
 import { createRateLimiter } from './events/rate-limiter';
 import type { HearthEvent, StoredEvent } from './events/schema';
-import { validateEvent } from './events/validate-event';
-import { computeFeatures } from './features/compute-features';
+import { checkEvent } from './events/validate-event';
 import { setInternals } from './hearth-internals';
 import { resolveOptions } from './hearth-options';
 import type { Hearth, HearthOptions, HearthStats, TrackOutcome } from './hearth-types';
@@ -18,7 +17,9 @@ import { createIdbEventStore } from './store/idb-event-store';
 import { createMemoryEventStore } from './store/memory-event-store';
 import { getMeta, setMeta } from './store/meta';
 import { openHearthDb } from './store/open-hearth-db';
-import { createRecommendApi } from './worker/recommend-api';
+import { loadLazy } from './load-lazy';
+import { RecommendError } from './recommend/recommend-error';
+import type { RecommendApi, RecommenderControls } from './worker/recommend-api';
 import { validateRecommendConfig } from './worker/recommend-config';
 
 const CONSENT_KEY = 'consent';
@@ -123,9 +124,25 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     return value;
   };
 
-  // Recommendations (src/worker) and propensity (src/propensity): the worker is loaded lazily by URL.
+  // Recommendations, propensity, features() and product-page parsing live in a lazily loaded
+  // part (src/hearth-lazy.ts); for recommendations nothing is fetched before consent.
   const recConfig = validateRecommendConfig(options.recommend);
-  const recs = createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events(), features: () => hearth.features() });
+  const lazy = () => loadLazy(recConfig);
+  let recsApi: RecommendApi | null = null;
+  let recsLoading: Promise<RecommendApi> | null = null;
+  const recs = async (): Promise<RecommendApi> => {
+    if (!(await consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
+    return (recsLoading ??= lazy().then(
+      (m) => (recsApi = m.createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events(), features: () => hearth.features() })),
+      (e) => { recsLoading = null; throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); },
+    ));
+  };
+  if (recConfig.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void recs().catch(() => {}));
+  // The controls exist at once; each loads the recommendation part first (terminate() needs none).
+  const recommender = { terminate: () => recsApi?.recommender.terminate() } as RecommenderControls;
+  for (const k of ['status', 'setBackend', 'refreshModel', 'setCatalog', 'simulateContextLoss', 'finetune', 'sync', 'warmUp'] as const) {
+    (recommender as unknown as Record<string, unknown>)[k] = async (...a: unknown[]) => ((await recs()).recommender[k] as (...x: unknown[]) => unknown)(...a);
+  }
 
   // Leaving or hiding: commit the queue at once, in one transaction started before unload.
   const flushNow = () => { void writer.flush(true); };
@@ -134,7 +151,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     track(input) {
       if (closed) return Promise.resolve('closed');
       stats.tracked++;
-      const v = validateEvent(input);
+      const v = checkEvent(input);
       if (!v.ok) {
         stats.invalid++;
         const err = new HearthError('invalid_event', `track(): ${v.message}`);
@@ -144,20 +161,21 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       }
       if (consent === false) return Promise.resolve('no-consent');
       const now = Date.now();
-      if (isDuplicate(JSON.stringify(v.event), now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
+      if (isDuplicate(v.json, now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
       // Impressions come in bursts by nature (a grid scrolls into view): not a sign of a bot.
       if (!(v.event.type === 'custom' && v.event.name === 'impression') && !withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
       const event: StoredEvent = { ...v.event, id: eventId(now), ts: now, itemIds: itemIds(v.event) };
       const gen = generation;
-      // An event tracked before forget()/consent(false) must not be written after it.
-      return (async (): Promise<TrackOutcome> => {
-        if (!(await consented())) return 'no-consent';
-        if (gen !== generation) return 'dropped';
+      const queue = (): Promise<TrackOutcome> => {
+        // An event tracked before forget()/consent(false) must not be written after it.
+        if (gen !== generation) return Promise.resolve('dropped');
         // Open the connection now, not when the batch is due: a page leaving soon after must
         // find it open, so its last batch's transaction can start before unload.
         void getStore();
         return writer.add(event);
-      })()
+      };
+      // Consent known (the usual case): queue at once, without a detour through promises.
+      return (consent === true ? queue() : consented().then((c) => (c ? queue() : 'no-consent')))
         .catch((e) => { fail('storage', 'track() could not store the event')(e); return 'error' as const; });
     },
     async consent(granted) {
@@ -190,18 +208,18 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     async features() {
       let events: StoredEvent[] = [];
       try { events = (await (await readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('storage', 'features() could not read')(e); }
-      return computeFeatures(events, Date.now());
+      return (await lazy()).computeFeatures(events, Date.now());
     },
     // A pending read of the remembered grant counts as not (yet) granted.
     consentGiven: () => consent === true,
     stats: () => ({ ...stats, consentGiven: consent === true }),
-    recommend: (opts) => recs.recommend(opts),
-    propensity: (itemId) => recs.propensity(itemId),
-    recommender: recs.recommender,
+    recommend: async (opts) => (await recs()).recommend(opts),
+    propensity: async (itemId) => (await recs()).propensity(itemId),
+    recommender,
     async close() {
       if (closed) return;
       closed = true;
-      recs.recommender.terminate();
+      recommender.terminate();
       stopAutocapture();
       if (typeof window !== 'undefined') { removeEventListener('pagehide', flushNow); removeEventListener('beforeunload', flushNow); document.removeEventListener('visibilitychange', onHidden); }
       await writer.flush();
@@ -211,7 +229,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   };
 
   const stopAutocapture = o.autocapture
-    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture', 'autocapture failed'))
+    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture', 'autocapture failed'), async (doc) => (await lazy()).pageProduct(doc))
     : () => {};
   // Registered after autocapture, so a dwell event emitted on hide is in the flushed batch.
   if (typeof window !== 'undefined' && typeof document !== 'undefined') {

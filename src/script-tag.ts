@@ -3,7 +3,8 @@
 import { createHearth } from './hearth';
 import type { AutocaptureOptions } from './events/autocapture/autocapture-options';
 import type { Hearth, HearthOptions } from './hearth-types';
-import { fillRecsContainers } from './recommend/fill-recs-containers';
+import { getInternals } from './hearth-internals';
+import { loadLazy } from './load-lazy';
 import { recommendConfigFromDataset } from './worker/recommend-config';
 
 type Queued = [method: string, ...args: unknown[]];
@@ -33,8 +34,9 @@ function boot(): void {
   const queue: Queued[] = Array.isArray(w.Hearth) ? (w.Hearth as Queued[]) : [];
   const el = (document.currentScript as HTMLElement | null) ?? document.querySelector<HTMLElement>('script[data-hearth]');
   let hearth: Hearth;
+  const options = optionsFromScript(el);
   try {
-    hearth = createHearth(optionsFromScript(el));
+    hearth = createHearth(options);
   } catch (e) {
     console.warn('[hearth] not started:', (e as Error).message);
     return;
@@ -51,10 +53,16 @@ function boot(): void {
     }
   }
   dispatchEvent(new CustomEvent('hearth:ready'));
-  // Shops can mark containers with data-hearth-recs + a <template>; fill them once the DOM is there.
-  const fillRecs = () => { void fillRecsContainers((opts) => hearth.recommend(opts)); };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fillRecs, { once: true });
-  else fillRecs();
+  // Shops can mark containers with data-hearth-recs + a <template>; fill them once the DOM is there
+  // (after consent: only then is the lazy part, hearth-lazy.js, fetched).
+  const fillRecs = async () => {
+    if (document.querySelector('[data-hearth-recs]>template') && (await getInternals(hearth).consented())) {
+      await (await loadLazy(options.recommend!)).fillRecsContainers((opts) => hearth.recommend(opts));
+    }
+  };
+  const fill = () => { fillRecs().catch((e) => console.warn('[hearth]', (e as Error)?.message ?? e)); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fill, { once: true });
+  else fill();
 }
 
 boot();

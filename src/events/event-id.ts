@@ -1,4 +1,7 @@
 let seq = 0;
+// Random bytes are drawn 256 at a time: one getRandomValues call per 32 ids keeps track() cheap.
+const pool = new Uint8Array(256);
+let used = pool.length;
 
 /**
  * A unique id that sorts in tracking order within a tab: time (base 36) + a per-page counter +
@@ -8,6 +11,7 @@ let seq = 0;
  */
 export function eventId(ts: number): string {
   let s = ts.toString(36).padStart(9, '0') + (seq++ % 1679616).toString(36).padStart(4, '0');
-  for (const x of crypto.getRandomValues(new Uint8Array(8))) s += (x < 16 ? '0' : '') + x.toString(16);
+  if (used === pool.length) { crypto.getRandomValues(pool); used = 0; }
+  for (const end = used + 8; used < end; used++) s += (pool[used]! + 256).toString(16).slice(1);
   return s;
 }

@@ -1,17 +1,20 @@
 import type { AutocaptureOptions } from './autocapture-options';
-import { jsonLdProducts, type ScrapedItem } from './json-ld-products';
-import { microdataProducts } from './microdata-products';
+import type { ScrapedItem } from './json-ld-products';
 import { tileItem } from './tile-item';
 
 /** Shortest dwell worth recording. */
 const MIN_DWELL_MS = 1000;
 
+/** Markup that may describe a product (JSON-LD or microdata): only then is the page parsed. */
+const PRODUCT_MARKUP = 'script[type="application/ld+json"],[itemscope][itemtype]';
+
 /**
  * Starts automatic capture in the current page and returns a function that stops it. Events
- * go to `track` (which validates them). Every handler is guarded: a failure is passed to
- * `fail` and never reaches the host page.
+ * go to `track` (which validates them). Product pages are parsed by `findProduct` (pageProduct,
+ * loaded lazily to keep the tracker small), and only when the page has product markup. Every
+ * handler is guarded: a failure is passed to `fail` and never reaches the host page.
  */
-export function startAutocapture(track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void): () => void {
+export function startAutocapture(track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void, findProduct: (doc: Document) => Promise<ScrapedItem | undefined>): () => void {
   if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
   const on = (k: keyof AutocaptureOptions) => options[k] !== false;
   const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { try { f(...a); } catch (e) { fail(e); } };
@@ -34,13 +37,18 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
     dwellMs = 0;
   };
 
+  let scans = 0;
   const scanProducts = () => {
     endDwell();
     dwellItem = null;
-    const found = [...jsonLdProducts(document), ...microdataProducts(document)][0];
-    if (!found) return;
-    track({ type: 'product_view', item: found });
-    if (on('dwell')) { dwellItem = found; visibleSince = document.visibilityState === 'visible' ? Date.now() : 0; dwellMs = 0; }
+    const scan = ++scans;
+    if (!document.querySelector(PRODUCT_MARKUP)) return;
+    findProduct(document).then(guard((found?: ScrapedItem) => {
+      // A newer route replaced this page while the parser loaded: its scan decides.
+      if (!found || scan !== scans) return;
+      track({ type: 'product_view', item: found });
+      if (on('dwell')) { dwellItem = found; visibleSince = document.visibilityState === 'visible' ? Date.now() : 0; dwellMs = 0; }
+    }), fail);
   };
   const pageView = () => track({ type: 'page_view', url: location.origin + location.pathname, title: document.title.slice(0, 256), referrer: document.referrer ? new URL(document.referrer).origin : undefined });
 

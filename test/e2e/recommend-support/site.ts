@@ -19,7 +19,7 @@ const modelModules = async () => ({
 export const NUM_ITEMS = 300;
 export const itemId = (i: number) => `sku-${i}`;
 
-const BUNDLES = ['hearth.esm.js', 'hearth.iife.js', 'hearth-worker.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+const BUNDLES = ['hearth.esm.js', 'hearth-lazy.esm.js', 'hearth.iife.js', 'hearth-lazy.js', 'hearth-worker.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
 /** A site directory with a running server; `writeModel` (re)places the model under /model/. */
 export interface Site {
