@@ -30,6 +30,16 @@ function peakMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return null;
+  }
+}
+
 async function startChild(ctx: BenchContext, specFile: string): Promise<{ child: ChildProcess; url: string }> {
   const pin = spawnSync('taskset', ['--version']).status === 0;
   const args = [join(ctx.root, 'scripts/bench/server-child.mjs'), join(ctx.root, 'dist/node/server.js'), specFile];
@@ -54,6 +64,7 @@ export const serverThroughput: FigureGroup<BenchContext> = {
   name: 'server',
   specs: [
     { key: 'server_updates_per_s', label: 'Aggregation server updates/s (one core)', unit: '/s', hearth: true },
+    { key: 'server_updates_per_cpu_s', label: 'Aggregation server updates per server CPU-second', unit: '/s', hearth: false },
     { key: 'server_peak_mb', label: 'Aggregation server peak RSS', unit: 'MB', hearth: true },
     { key: 'update_bytes', label: 'Encoded update size (int8, 64 rows)', unit: 'B', hearth: true },
   ],
@@ -94,6 +105,7 @@ export const serverThroughput: FigureGroup<BenchContext> = {
     const stamp = Date.now().toString(36);
     const payloads = Array.from({ length: plan.updates }, (_, i) => encodeUpdate({ ...templates[i % templates.length]!, updateId: `bench-${stamp}-${i}` }));
     const rates: number[] = [];
+    const perCpu: number[] = [];
     const peaks: number[] = [];
     let rejected = '';
     for (let run = 0; run < plan.runs; run++) {
@@ -104,6 +116,7 @@ export const serverThroughput: FigureGroup<BenchContext> = {
         ctx.log(`server: run ${run + 1}/${plan.runs}, ${plan.updates} updates`);
         let next = 0;
         let accepted = 0;
+        const cpu0 = cpuSeconds(child.pid!);
         const t0 = performance.now();
         const worker = async (): Promise<void> => {
           while (next < payloads.length) {
@@ -118,6 +131,9 @@ export const serverThroughput: FigureGroup<BenchContext> = {
         const seconds = (performance.now() - t0) / 1000;
         if (accepted === 0) throw new Error(`the server accepted none of ${payloads.length} updates (first answer: ${rejected})`);
         rates.push(accepted / seconds);
+        const cpu1 = cpuSeconds(child.pid!);
+        // On a shared machine the wall rate follows the load; CPU-seconds of the server do not.
+        if (cpu0 !== null && cpu1 !== null && cpu1 > cpu0) perCpu.push(accepted / (cpu1 - cpu0));
         peaks.push(peakMb(child.pid!));
       } finally {
         child.kill('SIGTERM');
@@ -127,6 +143,7 @@ export const serverThroughput: FigureGroup<BenchContext> = {
     const pinned = spawnSync('taskset', ['--version']).status === 0 ? 'server pinned to core 0 (taskset)' : 'not pinned (no taskset)';
     const out: Record<string, Outcome> = {
       server_updates_per_s: { value: median(rates), reps: rates.length, note: `${plan.updates} updates per run, ${plan.concurrency} in flight, rounds of 100; per-address limit off (one sender address); ${pinned}${rejected ? `; some rejected: ${rejected}` : ''}` },
+      server_updates_per_cpu_s: perCpu.length ? { value: median(perCpu), reps: perCpu.length, note: 'accepted updates ÷ CPU-seconds (user + system) of the server process during the run, rounds included' } : new Error('no /proc here: the server process CPU time cannot be read'),
       server_peak_mb: { value: median(peaks), reps: peaks.length, note: 'VmHWM of the server process' },
       update_bytes: { value: median(payloads.map((p) => p.length)), reps: payloads.length, note: `Beauty-sized SASRec (${BEAUTY_ITEMS} items, dim ${config.dim}): 64 item rows incl. decoys + dense` },
     };

@@ -14,6 +14,8 @@ import { resolveServerOptions } from './server-options';
 import { SqliteSyncStore } from './sqlite-store';
 import type { StoredModel } from './sqlite-store';
 import { validateUpdateAgainstModel } from './update-validation';
+import { buildTrainLayout, checkTrainLayout } from './train-layout';
+import type { TrainLayoutArtifacts, TrainLayoutInfo } from './train-layout';
 import type { Rejection } from './update-validation';
 
 /** Outcome of `submit`: an acknowledgement or a rejection (nothing stored). */
@@ -71,6 +73,37 @@ export class AggregationEngine {
       this.store.addModel({ version: 1, parent: null, createdAt: new Date().toISOString(), weights: file.bytes, sha256: file.sha256, tensors: file.tensors, sparse: seed.sparse, config: seed.config, note: 'seed' });
     }
     this.head = this.store.model(this.store.headVersion()!)!;
+    const layout = this.options.seed?.trainLayout;
+    if (layout && !this.store.trainLayout()) {
+      const why = checkTrainLayout(layout, this.head.tensors);
+      if (!why) this.store.setTrainLayout(layout);
+      else if (v === null) {
+        this.store.close();
+        throw new RangeError(`aggregation server: seed trainLayout does not match the seed tensors: ${why}`);
+      } else this.options.log?.(`not serving the train layout: the seed model does not match the stored versions (${why})`);
+    }
+    this.layoutInfo = this.store.trainLayout();
+  }
+
+  private layoutInfo: TrainLayoutInfo | null;
+  // Built train-layout versions (the head and maybe its predecessor while devices catch up).
+  private readonly layoutCache = new Map<number, TrainLayoutArtifacts>();
+
+  /**
+   * `version` (default: the head) in the `hearth train` layout — manifest.json, model.json and
+   * weight shards that `loadModel` verifies — or null when the store has no train layout (seeded
+   * without one) or no such version. Built once per version and cached.
+   */
+  trainLayout(version = this.head.version): TrainLayoutArtifacts | null {
+    if (!this.layoutInfo || !Number.isInteger(version)) return null;
+    const hit = this.layoutCache.get(version);
+    if (hit) return hit;
+    const m = version === this.head.version ? this.head : this.store.model(version);
+    if (!m) return null;
+    const built = buildTrainLayout(m.version, m.weights, m.tensors, m.sha256, this.layoutInfo);
+    if (this.layoutCache.size >= 2) this.layoutCache.delete(this.layoutCache.keys().next().value!);
+    this.layoutCache.set(version, built);
+    return built;
   }
 
   /** The current head version. */

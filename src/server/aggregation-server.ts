@@ -1,5 +1,6 @@
-// HTTP front of the aggregation engine: /v1/model, /v1/model/weights/:v, /v1/status,
-// POST /v1/updates, POST /v1/admin/rollback. Mountable in any Node http server.
+// HTTP front of the aggregation engine: /v1/model, /v1/model/weights/:v, the train layout
+// (/v1/model/manifest.json → /v1/model/v/:v/…), /v1/status, POST /v1/updates,
+// POST /v1/admin/rollback. Mountable in any Node http server.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { CLIENT_HEADER, MAX_UPDATE_BYTES } from '../protocol';
@@ -104,6 +105,29 @@ export function createAggregationServer(opts: AggregationServerOptions): Aggrega
         if (req.headers['if-none-match'] === etag) { send(res, 304, null, { etag }); return true; }
         res.writeHead(200, { ...CORS, 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length), etag, 'cache-control': 'public, max-age=31536000, immutable' });
         res.end(req.method === 'HEAD' ? undefined : file.bytes);
+        return true;
+      }
+      // The head in the `hearth train` layout: the SDK's modelUrl can point here. It redirects to the
+      // version's immutable folder, so manifest, model.json and shards always belong together.
+      if (path === '/v1/model/manifest.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const layout = engine.trainLayout();
+        if (!layout) { fail(res, 404, 'this server was seeded without a train-layout model (start it with --model DIR)', 'no_train_layout'); return true; }
+        if (req.headers['if-none-match'] === layout.etag) { send(res, 304, null, { etag: layout.etag }); return true; }
+        send(res, 302, null, { location: `/v1/model/v/${engine.version}/manifest.json` });
+        return true;
+      }
+      const tl = /^\/v1\/model\/v\/(\d{1,10})\/(manifest\.json|model\.json|group1-shard\d{1,4}of\d{1,4}\.bin)$/.exec(path);
+      if (tl && (req.method === 'GET' || req.method === 'HEAD')) {
+        const layout = engine.trainLayout(Number(tl[1]));
+        const file = tl[2]!;
+        const bytes = layout?.files.get(file) ?? null;
+        if (!layout || !bytes) { fail(res, 404, 'not found', layout ? 'unknown_file' : 'unknown_version'); return true; }
+        // Every file of a version is immutable; the manifest's ETag is the one /v1/model/manifest.json compares.
+        const etag = file === 'manifest.json' ? layout.etag : `"${layout.etag.slice(1, -1)}-${file}"`;
+        if (req.headers['if-none-match'] === etag) { send(res, 304, null, { etag }); return true; }
+        const type = file.endsWith('.json') ? 'application/json; charset=utf-8' : 'application/octet-stream';
+        res.writeHead(200, { ...CORS, 'content-type': type, 'content-length': String(bytes.length), etag, 'cache-control': 'public, max-age=31536000, immutable' });
+        res.end(req.method === 'HEAD' ? undefined : bytes);
         return true;
       }
       if (path === '/v1/status' && req.method === 'GET') { send(res, 200, engine.status()); return true; }

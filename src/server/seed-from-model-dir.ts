@@ -9,7 +9,8 @@ export const SASREC_SPARSE_TENSORS = ['item_emb'];
 /**
  * Loads and verifies (sha256, shapes) a model directory written by `hearth train` — a tfjs
  * backend must be active — and returns its float32 weights as a seed, with the architecture
- * and item vocabulary size in `config`.
+ * and item vocabulary size in `config`, and the item ids and popularity the train-layout
+ * routes (GET /v1/model/manifest.json) need in `trainLayout`.
  */
 export async function seedFromModelDir(dir: string): Promise<SeedModel> {
   const { model, manifest } = await loadModel(readModelDir(dir));
@@ -19,6 +20,13 @@ export async function seedFromModelDir(dir: string): Promise<SeedModel> {
       tensors: model.weightSpecs().map((s) => ({ name: s.name, shape: s.shape, values: w[s.name]! })),
       sparse: SASREC_SPARSE_TENSORS,
       config: { model: 'sasrec', architecture: { ...manifest.config }, seedModelVersion: manifest.modelVersion },
+      trainLayout: {
+        config: { ...manifest.config },
+        items: [...manifest.items],
+        popularity: [...manifest.popularity],
+        itemAttributes: manifest.config.attributesPerItem ? model.itemAttributes.slice() : null,
+        seedModelVersion: manifest.modelVersion,
+      },
     };
   } finally {
     model.dispose();

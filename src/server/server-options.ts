@@ -3,6 +3,7 @@ import type { AggregatorKind } from './robust-aggregate';
 import type { SyncMode } from './sqlite-store';
 import type { NamedTensor } from '../federated/named-weights';
 import type { Random } from '../federated/random';
+import type { TrainLayoutInfo } from './train-layout';
 
 /** The model that becomes version 1 when the store has none. */
 export interface SeedModel {
@@ -10,6 +11,11 @@ export interface SeedModel {
   /** 2-D tensors accepted as sparse row blocks (e.g. ['item_emb']). */
   sparse: string[];
   config: Record<string, unknown> | null;
+  /**
+   * The seed model's architecture, item ids and popularity (seedFromModelDir fills it): with it
+   * the server also serves every version in the `hearth train` layout at /v1/model/manifest.json.
+   */
+  trainLayout?: TrainLayoutInfo;
 }
 
 /** Everything `createAggregationServer` accepts. Only `store` is required. */

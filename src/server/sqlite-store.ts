@@ -2,6 +2,8 @@
 // updates waiting for a round, finished rounds (the privacy ledger) and counters.
 import Database from 'better-sqlite3';
 import type { ManifestTensor } from '../protocol';
+import type { ModelConfig } from '../model/model-config';
+import type { TrainLayoutInfo } from './train-layout';
 
 /** A stored model version. */
 export interface StoredModel {
@@ -56,6 +58,9 @@ CREATE TABLE IF NOT EXISTS rounds (
   round INTEGER PRIMARY KEY, version INTEGER NOT NULL, updates INTEGER NOT NULL, noise_multiplier REAL NOT NULL,
   sample_rate REAL NOT NULL, clip_norm REAL NOT NULL, aggregator TEXT NOT NULL, finished_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS train_layout (
+  id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL, items TEXT NOT NULL, popularity TEXT NOT NULL,
+  item_attributes BLOB, seed_model_version TEXT);
 `;
 
 /** Durability of a commit: 'normal' survives a killed process, 'full' also a power cut. */
@@ -110,6 +115,8 @@ export class SqliteSyncStore {
       bump: this.db.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value'),
       counter: this.db.prepare('SELECT value FROM counters WHERE name = ?'),
       updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM updates'),
+      getLayout: this.db.prepare('SELECT config, items, popularity, item_attributes AS attrs, seed_model_version AS seed FROM train_layout WHERE id = 1'),
+      setLayout: this.db.prepare('INSERT OR REPLACE INTO train_layout (id, config, items, popularity, item_attributes, seed_model_version) VALUES (1, ?, ?, ?, ?, ?)'),
     };
   }
 
@@ -241,6 +248,20 @@ export class SqliteSyncStore {
   counter(name: string): number {
     const r = this.stmts.counter.get(name) as { value: number } | undefined;
     return r ? r.value : 0;
+  }
+
+  /** The seed model's catalogue data for serving versions in train layout, or null when never stored. */
+  trainLayout(): TrainLayoutInfo | null {
+    const r = this.stmts.getLayout.get() as { config: string; items: string; popularity: string; attrs: Buffer | null; seed: string | null } | undefined;
+    if (!r) return null;
+    const attrs = r.attrs ? new Int32Array(r.attrs.buffer.slice(r.attrs.byteOffset, r.attrs.byteOffset + r.attrs.byteLength)) : null;
+    return { config: JSON.parse(r.config) as ModelConfig, items: JSON.parse(r.items) as string[], popularity: JSON.parse(r.popularity) as number[], itemAttributes: attrs, ...(r.seed ? { seedModelVersion: r.seed } : {}) };
+  }
+
+  /** Stores (replacing) the catalogue data used to serve versions in train layout. */
+  setTrainLayout(info: TrainLayoutInfo): void {
+    const a = info.itemAttributes;
+    this.stmts.setLayout.run(JSON.stringify(info.config), JSON.stringify(info.items), JSON.stringify(info.popularity), a ? Buffer.from(a.buffer, a.byteOffset, a.byteLength) : null, info.seedModelVersion ?? null);
   }
 
   /** Whether the database is still open. */
