@@ -37,7 +37,9 @@ test.beforeAll(async () => {
     return { name: s.name, shape: s.shape, values: v };
   });
   const store = join(dir, 'sync.db');
-  new AggregationEngine({ store, seed: { tensors, sparse: ['item_emb'], config: { model: 'sasrec', architecture: ARCH } } }).close();
+  const items = ['', ...Array.from({ length: ARCH.numItems }, (_, i) => `sku-${i + 1}`)];
+  const trainLayout = { config: ARCH, items, popularity: items.map((_, i) => ARCH.numItems + 1 - i) };
+  new AggregationEngine({ store, seed: { tensors, sparse: ['item_emb'], config: { model: 'sasrec', architecture: ARCH }, trainLayout } }).close();
   serve = spawn(process.execPath, ['--import', 'tsx', 'test/unit/server/serve-entry.ts', 'serve', '--json', '--port', '0', '--store', store, '--min-updates', '1', '--noise-multiplier', '0.5', '--sample-rate', '0.01'], { stdio: ['ignore', 'pipe', 'inherit'] });
   serverUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -98,4 +100,19 @@ test('page fine-tunes, uploads only an encoded update, the server aggregates, th
   const text = posts[0]!.body!.toString('latin1');
   expect(text).not.toContain(HISTORY.join(' '));
   expect(text).not.toContain(JSON.stringify(HISTORY));
+});
+
+test('a cross-origin page gets the current global model in the train layout (redirect, CORS preflight, 304)', async ({ page }) => {
+  await page.goto(`${site.url}/index.html`);
+  const got = await page.evaluate(async (url) => {
+    const first = await fetch(`${url}/v1/model/manifest.json`, { cache: 'no-cache' });
+    const m = (await first.json()) as { modelVersion: string; items: string[]; weightFiles: { path: string }[] };
+    // A stale ETag (a custom header, so preflighted) must still follow the redirect to the new version.
+    const stale = await fetch(`${url}/v1/model/manifest.json`, { cache: 'no-cache', headers: { 'if-none-match': '"t0-stale"' } });
+    const same = await fetch(`${url}/v1/model/manifest.json`, { cache: 'no-cache', headers: { 'if-none-match': first.headers.get('etag')! } });
+    const shard = await fetch(new URL(m.weightFiles[0]!.path, first.url).href);
+    return { finalUrl: first.url, items: m.items.length, stale: stale.status, same: same.status, shard: shard.status };
+  }, serverUrl);
+  expect(got).toMatchObject({ items: 61, stale: 200, same: 304, shard: 200 });
+  expect(got.finalUrl).toMatch(/\/v1\/model\/v\/\d+\/manifest\.json$/);
 });
