@@ -35,6 +35,20 @@ function trimmedSum(sorted: Float64Array | number[], len: number, zeros: number,
   return s;
 }
 
+// Hot loops live in small functions: V8 optimises them once and for all, where the same loops
+// inlined in the large aggregateUpdates body ran several times slower.
+function addScaled(d: Float32Array, v: Float32Array, f: number): void {
+  for (let i = 0; i < v.length; i++) d[i]! += f * v[i]!;
+}
+
+function addRowsScaled(d: Float32Array, rowIds: Uint32Array, dim: number, v: Float32Array, f: number): void {
+  for (let r = 0; r < rowIds.length; r++) {
+    const off = rowIds[r]! * dim;
+    const src = r * dim;
+    for (let j = 0; j < dim; j++) d[off + j]! += f * v[src + j]!;
+  }
+}
+
 /**
  * Combines updates coordinate-wise: each update is first re-clipped to `clipNorm` (norm bound);
  * 'mean' is FedAvg with equal client weights; 'trimmed-mean' drops the ⌊βn⌋ largest and smallest
@@ -63,15 +77,9 @@ export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOp
       for (const t of u.dense) {
         const d = target(t.name);
         if (t.values.length !== d.length) throw new RangeError(`aggregateUpdates: ${t.name} has ${t.values.length} values, the model ${d.length}`);
-        for (let i = 0; i < d.length; i++) d[i]! += f * t.values[i]!;
+        addScaled(d, t.values, f);
       }
-      for (const s of u.sparse) {
-        const d = target(s.name);
-        for (let r = 0; r < s.rowIds.length; r++) {
-          const off = s.rowIds[r]! * s.dim;
-          for (let j = 0; j < s.dim; j++) d[off + j]! += f * s.values[r * s.dim + j]!;
-        }
-      }
+      for (const s of u.sparse) addRowsScaled(target(s.name), s.rowIds, s.dim, s.values, f);
     }
   } else {
     const clipped = updates.map((u) => {
