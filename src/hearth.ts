@@ -78,19 +78,25 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   }
   const consented = async (): Promise<boolean> => consent;
 
+  // Never rejects (track() hands its promise straight to the host): a failure settles as 'error'.
   const writer = createBatchWriter<TrackOutcome>(async (batch, urgent) => {
-    let s = await getStore();
     try {
-      await s.append(batch, urgent);
+      let s = await getStore();
+      try {
+        await s.append(batch, urgent);
+      } catch (e) {
+        fail((e as DOMException)?.name === 'QuotaExceededError' ? 'quota' : 'storage', 'writing events failed')(e);
+        // One retry on a fresh connection (another tab may have closed ours), then memory.
+        db = null;
+        try { await s.append(batch); } catch { s = memory(); store = Promise.resolve(s); await s.append(batch); }
+      }
+      stats.stored += batch.length;
+      for (const e of batch) listeners.forEach((l) => { try { l(e); } catch (err) { fail('storage', 'event listener failed')(err); } });
+      return s.durable ? 'stored' : 'memory';
     } catch (e) {
-      fail((e as DOMException)?.name === 'QuotaExceededError' ? 'quota' : 'storage', 'writing events failed')(e);
-      // One retry on a fresh connection (another tab may have closed ours), then memory.
-      db = null;
-      try { await s.append(batch); } catch { s = memory(); store = Promise.resolve(s); await s.append(batch); }
+      fail('storage', 'track() could not store the event')(e);
+      return 'error';
     }
-    stats.stored += batch.length;
-    for (const e of batch) listeners.forEach((l) => { try { l(e); } catch (err) { fail('storage', 'event listener failed')(err); } });
-    return s.durable ? 'stored' : 'memory';
   }, o.batchSize, o.batchDelayMs);
 
   // Erase everything: queued events, the store, and every hearth* database.
@@ -175,8 +181,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
         return writer.add(event);
       };
       // Consent known (the usual case): queue at once, without a detour through promises.
-      return (consent === true ? queue() : consented().then((c) => (c ? queue() : 'no-consent')))
-        .catch((e) => { fail('storage', 'track() could not store the event')(e); return 'error' as const; });
+      return consent === true ? queue() : consented().then((c) => (c ? queue() : 'no-consent'));
     },
     async consent(granted) {
       if (typeof granted !== 'boolean') return refuse('consent(): expected true or false', undefined);

@@ -4,9 +4,14 @@
  */
 export function createDeduper(windowMs: number): (fingerprint: string, now: number) => boolean {
   const seen = new Map<string, number>();
+  let purged = -Infinity;
   return (fingerprint, now) => {
-    // Map keeps insertion order, so expired entries are at the front.
-    for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
+    // Map keeps insertion order, so expired entries are at the front. Purging at most once per
+    // window keeps the common call cheap; lookups below check the age themselves.
+    if (now - purged >= windowMs) {
+      purged = now;
+      for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
+    }
     const last = seen.get(fingerprint);
     if (last !== undefined && now - last < windowMs) return true;
     seen.delete(fingerprint);

@@ -2,7 +2,10 @@ import type { StoredEvent } from '../events/schema';
 
 /** Collects events and writes them in batches; see createBatchWriter. */
 export interface BatchWriter<R> {
-  /** Queues one event; resolves with the write's result once its batch is committed. */
+  /**
+   * Queues one event; resolves with the write's result once its batch is committed (rejects if
+   * the write rejects). Events of one batch share one promise: queueing allocates none.
+   */
   add(event: StoredEvent): Promise<R>;
   /**
    * Writes everything queued now; resolves when committed. `urgent` (the page is going away)
@@ -22,20 +25,21 @@ export interface BatchWriter<R> {
  * written one after another, in order; `write` learns whether the page is unloading (`urgent`).
  */
 export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boolean) => Promise<R>, maxSize: number, maxDelayMs: number): BatchWriter<R> {
-  type Pending = { event: StoredEvent; done: (r: R) => void; fail: (e: unknown) => void };
-  let queue: Pending[] = [];
+  type Batch = { events: StoredEvent[]; promise: Promise<R>; done: (r: R | Promise<R>) => void };
+  let queue: Batch | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<unknown> = Promise.resolve();
-  const flush = (urgent = false): Promise<void> => {
+  const take = (): Batch | null => {
     clearTimeout(timer);
     timer = undefined;
-    const batch = queue;
-    queue = [];
-    if (batch.length) {
-      const run = () => write(batch.map((p) => p.event), urgent).then(
-        (r) => batch.forEach((p) => p.done(r)),
-        (e) => batch.forEach((p) => p.fail(e)),
-      );
+    const b = queue;
+    queue = null;
+    return b;
+  };
+  const flush = (urgent = false): Promise<void> => {
+    const b = take();
+    if (b) {
+      const run = () => { const p = write(b.events, urgent); b.done(p); return p.catch(() => {}); };
       // Unloading: waiting for the batch in flight would start this transaction too late.
       chain = urgent ? Promise.all([chain, run()]) : chain.then(run);
     }
@@ -43,19 +47,21 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boole
   };
   return {
     add(event) {
-      return new Promise<R>((done, fail) => {
-        queue.push({ event, done, fail });
-        if (queue.length >= maxSize) void flush();
-        else timer ??= setTimeout(() => flush(), maxDelayMs);
-      });
+      if (!queue) {
+        let done!: Batch['done'];
+        const promise = new Promise<R>((ok) => { done = ok; });
+        queue = { events: [], promise, done };
+      }
+      const b = queue;
+      b.events.push(event);
+      if (b.events.length >= maxSize) void flush();
+      else timer ??= setTimeout(flush, maxDelayMs);
+      return b.promise;
     },
     flush,
     drop(result) {
-      clearTimeout(timer);
-      timer = undefined;
-      queue.forEach((p) => p.done(result));
-      queue = [];
+      take()?.done(result);
     },
-    get size() { return queue.length; },
+    get size() { return queue?.events.length ?? 0; },
   };
 }
