@@ -70,6 +70,33 @@ window.bench = {
     return status;
   },
   /**
+   * Interleaved: for each of `samples` rounds, times `batch` consecutive calls of every named
+   * tracker in turn (the order rotates), then waits for all those calls' own async work, so
+   * queues stay bounded and the trackers' flush delays overlap instead of adding up.
+   * Returns { name: { perCall, outcomes } }.
+   */
+  async runInterleaved(names, batch, samples) {
+    const out = Object.fromEntries(names.map((n) => [n, { perCall: [], outcomes: {} }]));
+    for (const n of names) if (!trackers[n]) throw new Error(`${n} is not set up`);
+    for (let s = 0; s < samples; s++) {
+      const pending = [];
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(i + s) % names.length];
+        const track = trackers[name];
+        const calls = new Array(batch);
+        const events = Array.from({ length: batch }, nextEvent);
+        const t0 = performance.now();
+        for (let j = 0; j < batch; j++) calls[j] = track(events[j]);
+        const t1 = performance.now();
+        out[name].perCall.push(((t1 - t0) * 1000) / batch);
+        pending.push(...calls.map((p) => settle(p, 2000).then((o) => { out[name].outcomes[o] = (out[name].outcomes[o] ?? 0) + 1; })));
+      }
+      await Promise.all(pending);
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+    return out;
+  },
+  /**
    * `samples` timings of `batch` consecutive calls each (µs per call; batches beat the browser's
    * coarse timer), then waits for the calls' own async work so queues stay bounded.
    */
