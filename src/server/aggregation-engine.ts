@@ -33,6 +33,13 @@ interface Queued {
   failed: (e: unknown) => void;
 }
 
+// w += lr · (d + N(0, sd²)) per coordinate. A small function of its own, so V8 optimises the loop
+// (inside runRound it ran at half the speed; it touches every weight of the model each round).
+function serverStep(w: Float32Array, d: Float32Array, lr: number, sd: number, gauss: () => number): void {
+  if (sd > 0) for (let i = 0; i < w.length; i++) w[i]! += lr * (d[i]! + sd * gauss());
+  else for (let i = 0; i < w.length; i++) w[i]! += lr * d[i]!;
+}
+
 /** What a finished round produced. */
 export interface RoundResult {
   round: number;
@@ -282,16 +289,16 @@ export class AggregationEngine {
     this.flush(); // updates validated against the current head go in before it moves
     const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
     if (pending.length === 0) return null;
-    const updates = pending.map((p) => decodeUpdate(new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength), NATIVE_CRC));
+    // Decoded lazily: the mean then holds one dequantised update at a time, not the whole round.
+    const updates = (function* () {
+      for (const p of pending) yield decodeUpdate(new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength), NATIVE_CRC);
+    })();
     const shapes = new Map(this.head.tensors.map((t) => [t.name, t.shape]));
     const agg = aggregateUpdates(updates, { kind: this.options.aggregator, clipNorm: this.options.clipNorm, trimFraction: this.options.trimFraction, shapes });
     const sd = (this.options.noiseMultiplier * this.options.clipNorm) / agg.divisor;
     const weights = unpackWeights(this.head.weights, this.head.tensors);
     const lr = this.options.serverLearningRate;
-    for (const w of weights) {
-      const d = agg.deltas.get(w.name)!;
-      for (let i = 0; i < w.values.length; i++) w.values[i]! += lr * (d[i]! + (sd > 0 ? sd * this.gauss() : 0));
-    }
+    for (const w of weights) serverStep(w.values, agg.deltas.get(w.name)!, lr, sd, this.gauss);
     const file = packWeights(weights);
     const round = this.store.roundCount() + 1;
     const model: StoredModel = {
@@ -307,13 +314,13 @@ export class AggregationEngine {
     };
     this.store.finishRound(
       model,
-      { round, updates: updates.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
+      { round, updates: pending.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
       pending.map((p) => p.id),
     );
     this.head = model;
     this.privacyCache = null;
-    this.options.log?.(`round ${round}: ${updates.length} updates → version ${model.version}, ε=${this.privacy().epsilon.toFixed(3)}`);
-    return { round, version: model.version, updates: updates.length, epsilon: this.privacy().epsilon };
+    this.options.log?.(`round ${round}: ${pending.length} updates → version ${model.version}, ε=${this.privacy().epsilon.toFixed(3)}`);
+    return { round, version: model.version, updates: pending.length, epsilon: this.privacy().epsilon };
   }
 
   /**

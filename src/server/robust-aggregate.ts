@@ -53,16 +53,19 @@ function addRowsScaled(d: Float32Array, rowIds: Uint32Array, dim: number, v: Flo
  * Combines updates coordinate-wise: each update is first re-clipped to `clipNorm` (norm bound);
  * 'mean' is FedAvg with equal client weights; 'trimmed-mean' drops the ⌊βn⌋ largest and smallest
  * values of every coordinate (clients that did not send a sparse row count as 0 there), which
- * bounds what a minority of scaled or sign-flipped updates can do.
+ * bounds what a minority of scaled or sign-flipped updates can do. `input` may be a lazy
+ * iterable (e.g. decoding stored payloads one by one); it is iterated exactly once.
  */
-export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOptions): Aggregate {
+export function aggregateUpdates(input: readonly ModelUpdate[] | Iterable<ModelUpdate>, o: AggregateOptions): Aggregate {
   if (!(o.trimFraction >= 0 && o.trimFraction < 0.5)) throw new RangeError('aggregateUpdates: trimFraction must be in [0, 0.5)');
-  const n = updates.length;
   const deltas = new Map<string, Float32Array>();
   for (const [name, shape] of o.shapes) deltas.set(name, new Float32Array(shape.reduce((a, b) => a * b, 1)));
+  // The mean streams (one update in memory at a time: O(model), however many updates a round
+  // has); the trimmed mean needs every update's value of a coordinate at once.
+  const updates: Iterable<ModelUpdate> = o.kind === 'mean' ? input : [...input];
+  let n = Array.isArray(updates) ? updates.length : -1;
   if (n === 0) return { deltas, divisor: 1, count: 0 };
   const k = o.kind === 'trimmed-mean' ? Math.floor(o.trimFraction * n) : 0;
-  const divisor = n - 2 * k;
   const target = (name: string) => {
     const d = deltas.get(name);
     if (!d) throw new TypeError(`aggregateUpdates: unknown tensor ${name}`);
@@ -70,7 +73,9 @@ export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOp
   };
   if (k === 0) {
     // The mean is linear: add f·u with f = min(1, C/‖u‖) instead of copying and clipping each update.
+    let count = 0;
     for (const u of updates) {
+      count++;
       const norm = updateNorm(u);
       if (!Number.isFinite(norm)) throw new RangeError('aggregateUpdates: update contains non-finite values');
       const f = norm > o.clipNorm ? o.clipNorm / norm : 1;
@@ -81,8 +86,10 @@ export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOp
       }
       for (const s of u.sparse) addRowsScaled(target(s.name), s.rowIds, s.dim, s.values, f);
     }
+    n = count;
+    if (n === 0) return { deltas, divisor: 1, count: 0 };
   } else {
-    const clipped = updates.map((u) => {
+    const clipped = (updates as ModelUpdate[]).map((u) => {
       const c = { dense: u.dense.map((t) => ({ ...t, values: t.values.slice() })), sparse: u.sparse.map((s) => ({ ...s, values: s.values.slice() })) };
       clipUpdate(c, o.clipNorm);
       return c;
@@ -132,6 +139,7 @@ export function aggregateUpdates(updates: readonly ModelUpdate[], o: AggregateOp
       }
     }
   }
+  const divisor = n - 2 * k;
   for (const d of deltas.values()) for (let i = 0; i < d.length; i++) d[i]! /= divisor;
   return { deltas, divisor, count: n };
 }
