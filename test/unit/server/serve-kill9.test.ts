@@ -84,5 +84,8 @@ describe('hearth serve (spawned process)', () => {
     expect(badClip.code).toBe(2);
     expect(badClip.err).toMatch(/--clip must be a number/);
     expect(badClip.err).not.toMatch(/\n\s+at /);
+    const badAddress = await run(['--rate-address-per-minute=-1']);
+    expect(badAddress.code).toBe(2);
+    expect(badAddress.err).toMatch(/--rate-address-per-minute must be a number/);
   });
 });
