@@ -9,7 +9,7 @@ export const budgets = [
   { file: 'dist/hearth.iife.js', goal: 6 * 1024, limit: 8 * 1024 },
   { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 7 * 1024 },
   { file: 'dist/hearth.esm.js', goal: 8 * 1024, limit: 10 * 1024 },
-  { file: 'dist/hearth-lazy.esm.js', goal: 3 * 1024, limit: 5 * 1024 },
+  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 5 * 1024 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];
 

@@ -50,6 +50,8 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     (db ??= erasing.then(() => openHearthDb(o.dbName, {
       onClosed(deleted) {
         db = null;
+        // Another tab erased everything: what this page mirrored of it is stale too.
+        if (deleted) generation++;
         // Another tab withdrew consent (deleted the database): stop writing here too.
         if (deleted && o.requireConsent) consent = false;
       },
@@ -139,7 +141,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   const recs = async (): Promise<RecommendApi> => {
     if (!(await consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
     return (recsLoading ??= lazy().then(
-      (m) => (recsApi = m.createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: () => hearth.events(), features: () => hearth.features() })),
+      (m) => (recsApi = m.createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: (q) => hearth.events(q), epoch: () => generation, maxEvents: o.maxEvents, features: () => hearth.features() })),
       (e) => { recsLoading = null; throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); },
     ));
   };

@@ -4,6 +4,7 @@ import type { BackendPreference, CatalogItem, RecommendResult, WorkerStatus } fr
 import type { PropensityResult } from '../propensity/propensity-types';
 import { RecommendError } from '../recommend/recommend-error';
 import type { RecommendConfig } from './recommend-config';
+import { createEventMirror } from '../store/event-mirror';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './worker-client';
 
 /** Controls of the recommendation worker, on `hearth.recommender`. All methods resolve or reject. */
@@ -30,7 +31,12 @@ export interface RecommendApiDeps {
   config: RecommendConfig;
   dbName: string;
   consented(): Promise<boolean>;
-  events(): Promise<StoredEvent[]>;
+  /** hearth.events(): all stored events, or a page of them. */
+  events(query?: { since?: number; limit?: number }): Promise<StoredEvent[]>;
+  /** Changes whenever stored events were erased (forget(), consent withdrawn, another tab deleting the database). */
+  epoch(): number;
+  /** Most stored events kept (the instance's maxEvents). */
+  maxEvents: number;
   features(): Promise<Features>;
   /** Creates the worker (tests; default `new Worker(url)`). */
   createWorker?: (url: string) => WorkerLike;
@@ -92,9 +98,11 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
     return client!;
   };
   if (c.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void worker().catch(() => {}));
+  // recommend() sends slim, incrementally read events: no full read + clone per call (long tasks).
+  const recentEvents = createEventMirror((q) => deps.events(q), deps.epoch, deps.maxEvents);
 
   return {
-    recommend: async (options) => (await worker()).call('recommend', { events: await deps.events(), options: options as never }),
+    recommend: async (options) => (await worker()).call('recommend', { events: (await recentEvents()) as StoredEvent[], options: options as never }),
     propensity: async (itemId) => (await worker()).call('propensity', itemId === undefined ? { features: await deps.features() } : { features: await deps.features(), itemId }),
     recommender: {
       status: async () => (await worker()).call('status', {}),

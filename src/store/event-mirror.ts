@@ -1,0 +1,57 @@
+import type { StoredEvent } from '../events/schema';
+
+/** Events per read: each read is a short task on the main thread, never one long one. */
+const PAGE = 200;
+/** Re-read this far behind the newest event seen: another tab's batch may commit a little late. */
+const OVERLAP_MS = 1000;
+
+/** What recommend() sends the worker per event: only what the history is derived from. */
+export type HistoryEvent = Pick<StoredEvent, 'id' | 'ts' | 'type'> & { item?: { id: string }; items?: { id: string }[]; name?: string };
+
+const slim = (e: StoredEvent): HistoryEvent => {
+  const s: HistoryEvent = { id: e.id, ts: e.ts, type: e.type };
+  if ('item' in e && e.item) s.item = { id: e.item.id };
+  if (e.type === 'purchase') s.items = e.items.map((i) => ({ id: i.id }));
+  if (e.type === 'custom') s.name = e.name;
+  return s;
+};
+
+/**
+ * A page-side mirror of the stored events for recommend(). Reading every stored event from
+ * IndexedDB and cloning all of it to the worker on each call blocked the main thread for
+ * 50–500 ms (long tasks). The mirror reads the store once, in pages of PAGE, then on each call
+ * only what is newer than the newest event seen (minus OVERLAP_MS, for other tabs), and keeps
+ * slim copies (ids, times, types) capped at `max`, oldest dropped. It starts over whenever
+ * `epoch()` changes (forget(), consent withdrawn, the database deleted by another tab), so
+ * erased events never reach a recommendation. `list` is hearth.events().
+ */
+export function createEventMirror(list: (query: { since?: number; limit?: number }) => Promise<StoredEvent[]>, epoch: () => number, max: number): () => Promise<HistoryEvent[]> {
+  let events: HistoryEvent[] = [];
+  let ids = new Set<string>();
+  let newest = -Infinity;
+  let seen = Number.NaN;
+  return async () => {
+    if (epoch() !== seen) { seen = epoch(); events = []; ids = new Set(); newest = -Infinity; }
+    const start = seen;
+    let since = newest === -Infinity ? undefined : newest - OVERLAP_MS;
+    for (;;) {
+      const page = await list({ since, limit: PAGE });
+      if (epoch() !== start) return [];
+      for (const e of page) {
+        if (ids.has(e.id)) continue;
+        ids.add(e.id);
+        events.push(slim(e));
+        if (e.ts > newest) newest = e.ts;
+      }
+      const last = page[page.length - 1];
+      // A full page moves on from its last time; a page all at one time would never move: stop.
+      if (page.length < PAGE || !last || last.ts === since) break;
+      since = last.ts;
+    }
+    if (events.length > max) {
+      events.sort((a, b) => a.ts - b.ts);
+      for (const e of events.splice(0, events.length - max)) ids.delete(e.id);
+    }
+    return events;
+  };
+}
