@@ -1,7 +1,8 @@
 // The model the browser figures load: the real SASRec module and artifact writer, at the Games
 // catalog's size (23,715 items) with the default architecture. Its weights are a seeded random
 // initialisation: latency and bytes depend on shapes, not on what the weights learned.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingPart } from './figure';
 
@@ -38,4 +39,38 @@ export async function writeBenchModel(root: string, dir: string, numItems: numbe
   } finally {
     model.dispose();
   }
+}
+
+/** Everything the bench model's bytes depend on: the model and artifact code, this file, the size. */
+export function benchModelKey(root: string, numItems: number): string {
+  const h = createHash('sha256').update(`${numItems}\n`);
+  const files = [
+    ...readdirSync(join(root, 'src/model')).filter((f) => f.endsWith('.ts')).sort().map((f) => join(root, 'src/model', f)),
+    join(root, 'src/cli/tf-backend.ts'),
+    join(root, 'scripts/bench/bench-model.ts'),
+  ];
+  for (const f of files) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Quick runs: the bench model from `cacheDir` when one was written from the same sources and
+ * size (writing it costs ~12 s), else written once and cached. `reused` says which.
+ */
+export async function cachedBenchModel(root: string, cacheDir: string, numItems: number): Promise<BenchModel & { reused: boolean }> {
+  const dir = join(cacheDir, `bench-model-${benchModelKey(root, numItems)}`);
+  const meta = join(dir, 'bench-model.json');
+  if (existsSync(meta)) {
+    const m = JSON.parse(readFileSync(meta, 'utf8')) as { numItems: number; dim: number };
+    const items = ['', ...Array.from({ length: m.numItems }, (_, i) => `hbi-${i + 1}`)];
+    return { dir, numItems: m.numItems, dim: m.dim, items, reused: true };
+  }
+  // Written beside, then renamed: an interrupted write never looks like a cached model.
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const m = await writeBenchModel(root, tmp, numItems);
+  writeFileSync(join(tmp, 'bench-model.json'), JSON.stringify({ numItems: m.numItems, dim: m.dim }));
+  rmSync(dir, { recursive: true, force: true });
+  try { renameSync(tmp, dir); } catch { cpSync(tmp, dir, { recursive: true }); rmSync(tmp, { recursive: true, force: true }); }
+  return { ...m, dir, reused: false };
 }
