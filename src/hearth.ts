@@ -172,7 +172,11 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       if (isDuplicate(v.json, now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
       // Impressions come in bursts by nature (a grid scrolls into view): not a sign of a bot.
       if (!(v.event.type === 'custom' && v.event.name === 'impression') && !withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
-      const event: StoredEvent = { ...v.event, id: eventId(now), ts: now, itemIds: itemIds(v.event) };
+      // The validated event is a fresh object of ours: complete it in place instead of copying.
+      const event = v.event as StoredEvent;
+      event.id = eventId(now);
+      event.ts = now;
+      event.itemIds = itemIds(v.event);
       const gen = generation;
       const queue = (): Promise<TrackOutcome> => {
         // An event tracked before forget()/consent(false) must not be written after it.

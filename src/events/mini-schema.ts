@@ -52,15 +52,19 @@ export const arr = <T>(c: Check<T>, min: number, max: number): Check<T[]> => (x,
 
 const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** An object with the given fields; unknown keys are dropped, absent optional fields omitted. */
-export const obj = <S extends Shape>(shape: S): Check<InferShape<S>> => (x, p) => {
-  if (!isPlain(x)) return expected(p, 'an object', x);
-  const out: Record<string, unknown> = {};
+// Checks the shape's fields of a plain object `x` into `out` (so variant() can start from its tag).
+const fields = (shape: Shape) => (x: Record<string, unknown>, p: string, out: Record<string, unknown>) => {
   for (const k in shape) {
     const v = shape[k]!(x[k], p ? `${p}.${k}` : k);
     if (v !== undefined) out[k] = v;
   }
-  return out as InferShape<S>;
+  return out;
+};
+
+/** An object with the given fields; unknown keys are dropped, absent optional fields omitted. */
+export const obj = <S extends Shape>(shape: S): Check<InferShape<S>> => {
+  const f = fields(shape);
+  return (x, p) => (isPlain(x) ? f(x, p, {}) : expected(p, 'an object', x)) as InferShape<S>;
 };
 
 /** A record of up to `max` string keys whose values pass `c`. */
@@ -73,11 +77,12 @@ export const record = <T>(c: Check<T>, max: number): Check<Record<string, T>> =>
 
 /** A tagged union: `x[key]` picks the shape; the result carries the tag. */
 export const variant = <K extends string, M extends Record<string, Shape>>(key: K, shapes: M): Check<{ [T in keyof M]: Flat<{ [_ in K]: T } & InferShape<M[T]>> }[keyof M]> => {
-  const checks = Object.fromEntries(Object.entries(shapes).map(([t, s]) => [t, obj(s)]));
+  const checks = Object.fromEntries(Object.entries(shapes).map(([t, s]) => [t, fields(s)]));
   return ((x: unknown, p: string) => {
     if (!isPlain(x)) return expected(p, 'an object', x);
     const tag = x[key];
     const c = typeof tag === 'string' && Object.hasOwn(checks, tag) ? checks[tag]! : fail(key, `expected one of ${Object.keys(shapes).join(', ')}, got ${String(tag)}`);
-    return { [key]: tag, ...(c(x, p) as object) };
+    // The tag first, then the fields, into one fresh object (no second copy).
+    return c(x, p, { [key]: tag });
   }) as never;
 };
