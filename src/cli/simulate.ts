@@ -34,16 +34,17 @@ const OPTIONS: OptionTable = {
   'noise-multiplier': { type: 'string', help: 'use this noise multiplier instead of calibrating to --epsilon' },
   delta: { type: 'string', default: '1e-6', help: 'δ of (ε, δ)' },
   clip: { type: 'string', default: '0.5', help: 'L2 clip norm C of each update' },
-  'local-steps': { type: 'string', default: '5', help: 'SGD steps of on-device fine-tuning' },
+  'local-steps': { type: 'string', default: '1', help: 'SGD steps of on-device fine-tuning (each a pass over the device\'s sequence)' },
   'local-lr': { type: 'string', default: '0.1', help: 'on-device SGD learning rate' },
   'local-negatives': { type: 'string', default: '64', help: 'sampled-softmax negatives per local step' },
   'rows-per-update': { type: 'string', default: '256', help: 'item-embedding rows per update (real + decoy)' },
   quantisation: { type: 'string', default: 'int8', help: 'int8 or fp16 on the wire' },
   aggregator: { type: 'string', default: 'mean', help: 'mean or trimmed-mean' },
   trim: { type: 'string', default: '0.1', help: 'trimmed-mean fraction cut at each end' },
-  'server-lr': { type: 'string', default: '1', help: 'server step size on the aggregated delta' },
+  'server-lr': { type: 'string', default: '10', help: 'server step size on the aggregated delta (the mean dilutes a row few clients touch)' },
   'public-fraction': { type: 'string', default: '0.2', help: 'fraction of users whose data pretrains the start model (0 = from scratch)' },
   'pretrain-epochs': { type: 'string', default: '200', help: 'maximum epochs of pretraining on the public users (early stopping on their validation items ends sooner)' },
+  'pretrain-lr': { type: 'string', default: String(DEFAULT_TRAIN.learningRate), help: 'Adam learning rate of pretraining (and of central training when it runs here)' },
   pretrained: { type: 'string', help: 'directory: reuse the pretrained start model there, or save it there' },
   'central-model': { type: 'string', help: 'directory: the centrally trained model (reused if present, else trained and saved)' },
   'central-epochs': { type: 'string', default: '200', help: 'maximum epochs of central training (early-stopped) when no central model exists (0 and no --central-model: skip the reference)' },
@@ -65,7 +66,7 @@ function subSplit(split: Split, users: Split['users']): Split {
   return { users, numItems: split.numItems, skippedUsers: 0 };
 }
 
-async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, full: Split, config: ModelConfig, epochs: number, seed: number, label: string): Promise<SasRec> {
+async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, full: Split, config: ModelConfig, epochs: number, learningRate: number, seed: number, label: string): Promise<SasRec> {
   if (dir && existsSync(join(dir, 'manifest.json'))) {
     try {
       const { model, manifest } = await loadModel(readModelDir(dir));
@@ -82,7 +83,7 @@ async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, f
     try {
       // Early stopping on validation NDCG@10 of these users' validation items (never test items),
       // as `hearth train` does: the start model and the central reference are both converged.
-      await trainSasRec(model, train, { epochs, seed, validUsers: 2000, evalEvery: 2, patience: DEFAULT_TRAIN.patience }, { onEpoch: (s) => bar.update(s.epoch, { loss: (s.history.at(-1)?.loss ?? 0).toFixed(3) }) });
+      await trainSasRec(model, train, { epochs, learningRate, seed, validUsers: 2000, evalEvery: 2, patience: DEFAULT_TRAIN.patience }, { onEpoch: (s) => bar.update(s.epoch, { loss: (s.history.at(-1)?.loss ?? 0).toFixed(3) }) });
     } finally {
       bar.stop();
     }
@@ -136,6 +137,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   const pretrainEpochs = intOption(o, 'pretrain-epochs', 0, 10_000)!;
   const centralEpochs = intOption(o, 'central-epochs', 0, 10_000)!;
+  const pretrainLr = numberOption(o, 'pretrain-lr', 1e-9, 10)!;
   const explicitZ = numberOption(o, 'noise-multiplier', 0, 1e6);
   const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -150,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
     const clients = shuffled.slice(nPublic);
     const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH };
     say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items, backend ${backend.backend}`);
-    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, nPublic > 0 ? pretrainEpochs : 0, seed + 1, 'pretrain');
+    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, nPublic > 0 ? pretrainEpochs : 0, pretrainLr, seed + 1, 'pretrain');
     const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed, sim.evalStage);
     say(`start model NDCG@10 (${sim.evalStage}): ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
     const usable = clients.filter((c) => c.train.length >= 2).length;
@@ -162,14 +164,14 @@ export async function run(argv: string[]): Promise<number> {
     try {
       const out = await runFederatedSimulation(split, clients, { evalModel, clientModel, seedWeights: evalModel.getWeights() }, { ...sim, noiseMultiplier }, (r: SimulationRound) => {
         bar.update(r.round, { ndcg: r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4), eps: r.epsilon.toFixed(2) });
-        if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s (${r.cpuSeconds.toFixed(1)} CPU-s, ${r.clientCpuMs.toFixed(0)} CPU-ms/client)`);
+        if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned, ${r.clipped} clipped), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s (${r.cpuSeconds.toFixed(1)} CPU-s, ${r.clientCpuMs.toFixed(0)} CPU-ms/client)`);
       });
       bar.stop();
       // The central reference comes last so a long central training never delays the rounds.
       const centralDir = o['central-model'] as string | undefined;
       let centralNdcg: number | null = null;
       if (centralDir || centralEpochs > 0) {
-        const central = await loadOrTrain(centralDir, ds, split, split, evalModel.config, centralEpochs, seed, 'central');
+        const central = await loadOrTrain(centralDir, ds, split, split, evalModel.config, centralEpochs, pretrainLr, seed, 'central');
         centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed, sim.evalStage);
         central.dispose();
         say(`central NDCG@10 (full, ${sim.evalStage}, same ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);

@@ -12,7 +12,7 @@ import { createCompactScratch } from '../federated/compact-fine-tune';
 import type { CompactScratch } from '../federated/compact-fine-tune';
 import { encodeForUpload } from '../federated/encode-for-upload';
 import { seededRandom } from '../federated/random';
-import { clipUpdate } from '../federated/update-norm';
+import { clipUpdate, updateNorm } from '../federated/update-norm';
 import { AggregationEngine } from './aggregation-engine';
 import { unpackWeights } from './model-weights-file';
 import type { AggregatorKind } from './robust-aggregate';
@@ -52,6 +52,8 @@ export interface SimulationRound {
   accepted: number;
   rejected: number;
   poisoned: number;
+  /** Honest updates whose norm reached the clip bound (they were scaled down to C). */
+  clipped: number;
   "ndcg@10": number | null;
   epsilon: number;
   bytesPerUpdate: number;
@@ -152,6 +154,7 @@ export async function runFederatedSimulation(
       let accepted = 0;
       let rejected = 0;
       let poisoned = 0;
+      let clipped = 0;
       let bytes = 0;
       for (const c of participants) {
         const { update } = computeLocalUpdate(clientModel, global, engine.version, c.train, {
@@ -161,6 +164,7 @@ export async function runFederatedSimulation(
           quantisation: o.quantisation,
         }, { steps: o.localSteps, learningRate: o.localLearningRate, negatives: o.localNegatives, random, updateId: `r${r}-u${c.user}`, leaveModel: true, scratch });
         let sent = update;
+        if (updateNorm(update) >= o.clipNorm * (1 - 1e-6)) clipped++;
         if (poisoners.has(c.user)) {
           sent = poison(update, o.poisonMode, o.poisonScale, o.clipNorm);
           poisoned++;
@@ -196,6 +200,7 @@ export async function runFederatedSimulation(
         accepted,
         rejected,
         poisoned,
+        clipped,
         'ndcg@10': ndcg,
         epsilon: engine.privacy().epsilon,
         bytesPerUpdate: participants.length ? Math.round(bytes / participants.length) : 0,
