@@ -6,6 +6,7 @@ import type { RecommendOptions, RecommendResult } from './protocol';
 import type { PropensityResult } from './propensity/propensity-types';
 import type { RecommendConfig } from './worker/recommend-config';
 import type { RecommenderControls } from './worker/recommend-api';
+import type { LastUpdateSummary } from './protocol';
 
 /** Options of createHearth(); every field is optional. */
 export interface HearthOptions {
@@ -65,6 +66,12 @@ export interface Hearth {
   forget(): Promise<void>;
   /** On-device features computed from the stored events. */
   features(): Promise<Features>;
+  /**
+   * The receipt of the last model update this device sent to the aggregation server (size, clip
+   * norm, base version, the server's ε so far), or null when none was sent, before consent, or
+   * after forget(). Read from this device's IndexedDB; never makes a request.
+   */
+  lastUpdate(): Promise<LastUpdateSummary | null>;
   /** Stored events, oldest first, optionally since a time (ms) and at most `limit`. */
   events(query?: { since?: number; limit?: number }): Promise<StoredEvent[]>;
   /** Counters of what happened to tracked events. */

@@ -8,6 +8,7 @@ import { checkEvent } from './events/validate-event';
 import { setInternals } from './hearth-internals';
 import { resolveOptions } from './hearth-options';
 import type { Hearth, HearthOptions, HearthStats, TrackOutcome } from './hearth-types';
+import type { LastUpdateSummary } from './protocol';
 import { createBatchWriter } from './store/batch-writer';
 import type { HearthDbHandle } from './store/db-schema';
 import { eraseHearthData } from './store/erase-hearth-data';
@@ -15,7 +16,7 @@ import type { EventStore, RetentionPolicy } from './store/event-store';
 import { hearthDbExists } from './store/hearth-db-exists';
 import { createIdbEventStore } from './store/idb-event-store';
 import { createMemoryEventStore } from './store/memory-event-store';
-import { getMeta, setMeta } from './store/meta';
+import { getMeta, LAST_UPDATE_KEY, setMeta } from './store/meta';
 import { openHearthDb } from './store/open-hearth-db';
 import { loadLazy } from './load-lazy';
 import { RecommendError } from './recommend/recommend-error';
@@ -220,6 +221,14 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       let events: StoredEvent[] = [];
       try { events = (await (await readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('storage', 'features() could not read')(e); }
       return (await lazy()).computeFeatures(events, Date.now());
+    },
+    async lastUpdate() {
+      try {
+        return (await readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await getDb(), LAST_UPDATE_KEY)) ?? null) : null;
+      } catch (e) {
+        fail('storage', 'lastUpdate() could not read')(e);
+        return null;
+      }
     },
     // A pending read of the remembered grant counts as not (yet) granted.
     consentGiven: () => consent === true,

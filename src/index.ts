@@ -12,7 +12,7 @@ export type { Features } from './features/features-snapshot';
 export type { Validation } from './events/validate-event';
 // Recommendations and propensity (src/worker, src/recommend, src/propensity).
 export { RecommendError } from './recommend/recommend-error';
-export type { RecommendOptions, RecommendResult, Recommendation, RecommendReason, RecommendFilter, RecommendSource, CatalogItem, BackendName, BackendPreference, WorkerStatus, WorkerErrorCode } from './protocol';
+export type { RecommendOptions, RecommendResult, Recommendation, RecommendReason, RecommendFilter, RecommendSource, CatalogItem, BackendName, BackendPreference, WorkerStatus, WorkerErrorCode, LastUpdateSummary } from './protocol';
 export type { RecommendConfig } from './worker/recommend-config';
 export type { RecommenderControls } from './worker/recommend-api';
 export type { PropensityResult } from './propensity/propensity-types';

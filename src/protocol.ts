@@ -131,6 +131,27 @@ export interface SyncServerStatus {
   privacy: PrivacySpend;
 }
 
+/**
+ * What the last model update that left this device looked like (`hearth.lastUpdate()`), read
+ * from the update's own header: nothing here is about the shopper's events.
+ */
+export interface LastUpdateSummary {
+  /** Idempotency id of the update (random, per update). */
+  updateId: string;
+  /** Bytes of the encoded update as sent (header, decoy-padded rows, CRC). */
+  bytes: number;
+  /** L2 norm the whole update was clipped to before quantisation. */
+  clipNorm: number;
+  /** Global model version the update was computed against. */
+  baseVersion: number;
+  quantisation: Quantisation;
+  /** When the server acknowledged it (ms since the epoch). */
+  sentAt: number;
+  /** The server's user-level DP spend (ε, δ) as of the last model fetched, or null if unknown. */
+  epsilon: number | null;
+  delta: number | null;
+}
+
 /** POST /v1/updates answer (2xx). */
 export interface UpdateAck {
   accepted: true;

@@ -3,7 +3,7 @@
 import { loadCatalog } from './catalog-client.js';
 import * as sdk from './hearth-client.js';
 import { clearConsentFlag, consentState, decideConsent } from './consent.js';
-import { clearLastSentUpdate, lastSentUpdate, sendUpdateNow } from './federation.js';
+import { sendUpdateNow } from './federation.js';
 
 /** Wires the panel toggle; opens the panel on /privacy. Never throws. */
 export function setupPrivacyPanel() {
@@ -35,7 +35,7 @@ export async function renderPanel(panel) {
   }
   const loading = panel.querySelector('.privacy-loading');
   const [catalog, all, feats, model, update, consent, server] = await Promise.all([
-    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate().then((u) => u ?? lastSentUpdate()), consentState(), serverStatus(),
+    loadCatalog(), sdk.storedEvents(), sdk.features(), sdk.modelStatus(), sdk.lastUpdate(), consentState(), serverStatus(),
   ]);
   const events = Array.isArray(all) ? all.slice(-5).reverse() : [];
   const nameOf = (id) => catalog?.get(id)?.name ?? `item ${id}`;
@@ -112,7 +112,6 @@ function controls(panel, consent) {
   forget.addEventListener('click', async () => {
     await sdk.forgetMe();
     clearConsentFlag();
-    clearLastSentUpdate();
     try { localStorage.removeItem('hearth-demo-cart'); } catch { /* nothing to remove */ }
     await renderPanel(panel);
     const done = panel.querySelector('.forgotten') ?? document.createElement('p');

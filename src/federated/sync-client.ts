@@ -2,9 +2,11 @@
 // with retry (exponential backoff + jitter), and conditional model downloads. Nothing is sent
 // without consent or while offline; the only payload ever sent is an encoded model update.
 import { CLIENT_HEADER, UPDATE_CONTENT_TYPE } from '../protocol';
-import type { ModelManifest, ModelUpdate } from '../protocol';
+import type { ModelManifest, ModelUpdate, PrivacySpend } from '../protocol';
 import type { HearthDbHandle } from '../store/db-schema';
 import { deleteOutbox, listOutbox, putOutbox } from '../store/outbox';
+import { LAST_UPDATE_KEY, setMeta } from '../store/meta';
+import { summariseSentUpdate } from './last-update-summary';
 import { backoffDelay } from './backoff';
 import { encodeForUpload } from './encode-for-upload';
 import type { NamedTensor } from './named-weights';
@@ -96,6 +98,8 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
     headers[CLIENT_HEADER] = o.clientKey;
   }
   let flushing: Promise<FlushReport> | null = null;
+  // The server's DP spend from the last manifest fetched, for the upload receipt.
+  let privacy: PrivacySpend | null = null;
 
   async function enqueue(update: ModelUpdate): Promise<string | null> {
     if (!(await o.hasConsent())) return null;
@@ -131,6 +135,8 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
           if (ack.duplicate) report.duplicates++;
           else report.sent++;
           await deleteOutbox(o.db, rec.id);
+          // A receipt for hearth.lastUpdate(); losing it must not undo the upload.
+          if (!ack.duplicate) await setMeta(o.db, LAST_UPDATE_KEY, summariseSentUpdate(toBytes(rec.body), rec.id, privacy, Date.now())).catch(() => {});
           break;
         }
         if (res && res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
@@ -162,6 +168,7 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
     if (res.status === 304) return null;
     if (!res.ok) throw new Error(`model manifest: HTTP ${res.status}`);
     const manifest = (await res.json()) as ModelManifest;
+    if (manifest?.privacy && typeof manifest.privacy === 'object') privacy = manifest.privacy;
     const w = await doFetch(new URL(manifest.weightsUrl, `${base}/`).href, { credentials: 'omit' });
     if (!w.ok) throw new Error(`model weights: HTTP ${w.status}`);
     const bytes = await w.arrayBuffer();

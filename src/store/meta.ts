@@ -12,3 +12,6 @@ export function setMeta(db: HearthDbHandle, key: string, value: unknown): Promis
   tx.objectStore('meta').put(value, key);
   return txDone(tx);
 }
+
+/** `meta` key of the summary of the last model update this device sent (LastUpdateSummary). */
+export const LAST_UPDATE_KEY = 'lastUpdate';
