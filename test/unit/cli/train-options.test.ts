@@ -27,6 +27,7 @@ describe('hearth train options', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/--valid-protocol .*full or sampled100/);
     expect(r.out).toMatch(/--max-minutes .*\(default: 14\)/);
+    expect(r.out).toMatch(/--batch-size .*\(default: 128\)/);
   });
 
   it('rejects a bad --valid-protocol or --max-minutes with exit 2 and one line', async () => {
