@@ -27,6 +27,7 @@ describe('hearth simulate', () => {
       [['--local-lr', 'fast'], /--local-lr/],
       [['--clip', '-1'], /--clip/],
       [['--server-lr', '0'], /--server-lr/],
+      [['--pretrain-lr', '0'], /--pretrain-lr/],
       [['--epsilon', '0'], /--epsilon/],
       [['--aggregator', 'median'], /--aggregator must be/],
       [['--poison-mode', 'swap'], /--poison-mode must be/],
