@@ -64,7 +64,11 @@ export interface Hearth {
   consentGiven(): boolean;
   /** Erases every byte Hearth stored (all `hearth*` databases); queued events are dropped. */
   forget(): Promise<void>;
-  /** On-device features computed from the stored events. */
+  /**
+   * On-device features computed from the stored events. The computation lives in Hearth's lazy
+   * part (hearth-lazy.js next to the worker for the script tag): when that cannot be fetched the
+   * promise rejects with an Error naming the URL (never a synchronous throw); the next call retries.
+   */
   features(): Promise<Features>;
   /**
    * The receipt of the last model update this device sent to the aggregation server (size, clip
