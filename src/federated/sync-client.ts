@@ -122,11 +122,13 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
     let stop = false;
     for (const rec of await listOutbox(o.db)) {
       if (stop) break;
+      // One copy of the stored body per update: every try and the receipt use it.
+      let payload: Uint8Array<ArrayBuffer> | null = null;
       for (let attempt = 0; attempt < maxAttempts; attempt++) {
         if (!(await o.hasConsent()) || !online()) { stop = true; break; }
         let res: Response | null = null;
         try {
-          res = await doFetch(`${base}/v1/updates`, { method: 'POST', body: toBytes(rec.body), headers, credentials: 'omit', cache: 'no-store' });
+          res = await doFetch(`${base}/v1/updates`, { method: 'POST', body: (payload ??= toBytes(rec.body)), headers, credentials: 'omit', cache: 'no-store' });
         } catch {
           res = null; // network error: retry
         }
@@ -136,7 +138,7 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
           else report.sent++;
           await deleteOutbox(o.db, rec.id);
           // A receipt for hearth.lastUpdate(); losing it must not undo the upload.
-          if (!ack.duplicate) await setMeta(o.db, LAST_UPDATE_KEY, summariseSentUpdate(toBytes(rec.body), rec.id, privacy, Date.now())).catch(() => {});
+          if (!ack.duplicate) await setMeta(o.db, LAST_UPDATE_KEY, summariseSentUpdate(payload!, rec.id, privacy, Date.now())).catch(() => {});
           break;
         }
         if (res && res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
