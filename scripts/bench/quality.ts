@@ -60,10 +60,21 @@ async function measureQuality(ctx: BenchContext): Promise<QualityResults> {
   const wall = (Date.now() - t0) / 1000;
   const bytes = trained.bytes as QualityResults['bytes'] | undefined;
   if (!bytes || typeof bytes.fp32 !== 'number' || typeof bytes.int8 !== 'number') throw new Error('hearth train --json reported no bytes per precision');
-  const ndcg = async (model: string): Promise<number> => {
-    ctx.log(`quality: hearth eval ${model === dir ? 'fp32' : 'int8'} (full ranking)`);
-    const r = await hearthJson(ctx, ['eval', '--model', model, '--data', BEAUTY, '--protocol', 'full', '--json'], 30 * 60_000);
-    const v = r['ndcg@10'];
+  return evaluatedResults(ctx, BEAUTY, dir, {
+    trainSeconds: typeof trained.wallSeconds === 'number' ? trained.wallSeconds : wall,
+    bytes,
+    command: `hearth ${trainArgs.join(' ').replace(dir, 'DIR')}`,
+  });
+}
+
+/**
+ * Completes a QualityResults for the model in `dir`: NDCG@10 of `dir` (fp32) and `dir/int8` by
+ * `hearth eval --protocol full` in this run, plus when and at which commit it was measured.
+ */
+async function evaluatedResults(ctx: BenchContext, beauty: string, dir: string, known: Pick<QualityResults, 'trainSeconds' | 'bytes' | 'command'>): Promise<QualityResults> {
+  const ndcg = async (model: string, label: string): Promise<number> => {
+    ctx.log(`quality: hearth eval ${label} (full ranking)`);
+    const v = (await hearthJson(ctx, ['eval', '--model', model, '--data', beauty, '--protocol', 'full', '--json'], 30 * 60_000))['ndcg@10'];
     if (typeof v !== 'number') throw new Error('hearth eval --json has no "ndcg@10"');
     return v;
   };
@@ -71,10 +82,10 @@ async function measureQuality(ctx: BenchContext): Promise<QualityResults> {
   return {
     measuredAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit,
-    trainSeconds: typeof trained.wallSeconds === 'number' ? trained.wallSeconds : wall,
-    bytes,
-    ndcg10: { fp32: await ndcg(dir), int8: await ndcg(join(dir, 'int8')) },
-    command: `hearth ${trainArgs.join(' ').replace(dir, 'DIR')}`,
+    trainSeconds: known.trainSeconds,
+    bytes: known.bytes,
+    ndcg10: { fp32: await ndcg(dir, 'fp32'), int8: await ndcg(join(dir, 'int8'), 'int8') },
+    command: known.command,
   };
 }
 
@@ -99,21 +110,11 @@ async function measureTrainedModel(ctx: BenchContext, dir: string): Promise<Qual
   // wallSeconds when the trainer recorded it; otherwise the summed epoch times (trainSeconds).
   const wall = [fp32.metrics.wallSeconds, fp32.metrics.trainSeconds].find((x): x is number => typeof x === 'number' && x > 0);
   if (wall === undefined) throw new Error(`${dir}/manifest.json has no positive metrics.wallSeconds or trainSeconds`);
-  const ndcg = async (model: string): Promise<number> => {
-    ctx.log(`quality: hearth eval ${model === dir ? 'fp32' : 'int8'} (full ranking)`);
-    const v = (await hearthJson(ctx, ['eval', '--model', model, '--data', BEAUTY, '--protocol', 'full', '--json'], 30 * 60_000))['ndcg@10'];
-    if (typeof v !== 'number') throw new Error('hearth eval --json has no "ndcg@10"');
-    return v;
-  };
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ctx.root, encoding: 'utf8' }).stdout.trim() || 'unknown';
-  return {
-    measuredAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit,
+  return evaluatedResults(ctx, BEAUTY, dir, {
     trainSeconds: wall,
     bytes: { fp32: fp32.bytes, int8: int8.bytes },
-    ndcg10: { fp32: await ndcg(dir), int8: await ndcg(join(dir, 'int8')) },
     command: `hearth train --data Beauty.txt --out ${dir} (defaults; time from its manifest metrics, ${String(fp32.metrics.epochs ?? '?')} epochs, backend ${String(fp32.metrics.backend ?? '?')})`,
-  };
+  });
 }
 
 /** Reads and checks the cached results; throws MissingPart when there are none. */
