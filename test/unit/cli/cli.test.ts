@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli';
-import { plantedDataset } from '../model/support/planted';
+import { writePlantedData } from './support/planted-data-file';
 
 // Under a loaded 2-core machine, the first import of tfjs + the trainer alone can take a minute.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 60_000 });
@@ -15,9 +15,7 @@ const run = runCli;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-cli-'));
-  const ds = plantedDataset(30, 200, 4);
-  data = join(dir, 'data.txt');
-  writeFileSync(data, ds.sequences.map((s, u) => `${ds.users[u]} ${s.map((i) => ds.items[i]).join(' ')}`).join('\n'));
+  ({ data } = writePlantedData(dir, 30, 200, 4));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli';
-import { plantedDataset } from '../model/support/planted';
+import { writePlantedData } from './support/planted-data-file';
 
 // Under a loaded 2-core machine, the first import of tfjs + the trainer alone can take a minute.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 60_000 });
@@ -13,9 +13,7 @@ let data: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-sim-cli-'));
-  const ds = plantedDataset(30, 120, 4);
-  data = join(dir, 'data.txt');
-  writeFileSync(data, ds.sequences.map((s, u) => `${ds.users[u]} ${s.map((i) => ds.items[i]).join(' ')}`).join('\n'));
+  ({ data } = writePlantedData(dir, 30, 120, 4));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

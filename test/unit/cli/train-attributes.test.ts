@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli';
-import { plantedDataset } from '../model/support/planted';
+import { writePlantedData } from './support/planted-data-file';
 
 // Under a loaded 2-core machine, the first import of tfjs + the trainer alone can take a minute.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 60_000 });
@@ -16,9 +16,9 @@ const run = runCli;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-cli-attrs-'));
-  const ds = plantedDataset(30, 120, 4);
-  data = join(dir, 'data.txt');
-  writeFileSync(data, ds.sequences.map((s, u) => `${ds.users[u]} ${s.map((i) => ds.items[i]).join(' ')}`).join('\n'));
+  const planted = writePlantedData(dir, 30, 120, 4);
+  data = planted.data;
+  const { ds } = planted;
   // Every item gets a category; every other item a second one.
   const attrs: Record<string, string[]> = {};
   ds.items.forEach((id, i) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli';
-import { plantedDataset } from '../model/support/planted';
+import { writePlantedData } from './support/planted-data-file';
 
 // Under a loaded 2-core machine, the first import of tfjs + the trainer alone can take a minute.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 60_000 });
@@ -13,9 +13,7 @@ let data: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-cli-train-opts-'));
-  const ds = plantedDataset(130, 160, 8);
-  data = join(dir, 'data.txt');
-  writeFileSync(data, ds.sequences.map((s, u) => `${ds.users[u]} ${s.map((i) => ds.items[i]).join(' ')}`).join('\n'));
+  ({ data } = writePlantedData(dir, 130, 160, 8));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
