@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArtifactError } from './artifact-error';
 import type { ModelArtifacts, ModelJson, ModelManifest, WeightEntry } from './model-manifest';
-import { MANIFEST_FORMAT_VERSION } from './model-manifest';
+import { MANIFEST_FORMAT_VERSION, SHARD_BYTES } from './model-manifest';
 import { validateConfig } from './model-config';
 import type { Precision } from './quantize';
 import { quantizeWeight } from './quantize';
@@ -9,9 +9,6 @@ import { createSasRec } from './sasrec';
 import type { NamedWeights, SasRec } from './sasrec';
 import { sha256Hex } from './sha256';
 import { sizeOf, weightSpecs } from './weight-specs';
-
-/** Largest weight shard, as tfjs converters write them. */
-export const SHARD_BYTES = 4 * 1024 * 1024;
 
 /** What serializeModel needs besides the model. */
 export interface SerializeInfo {

@@ -4,6 +4,9 @@ import type { Precision } from './quantize';
 /** Current manifest format; loaders refuse other versions. */
 export const MANIFEST_FORMAT_VERSION = 1;
 
+/** Largest weight shard, as tfjs converters write them (and `hearth serve` serves them). */
+export const SHARD_BYTES = 4 * 1024 * 1024;
+
 /** Everything a loader or a shop needs to know about a trained model, next to model.json. */
 export interface ModelManifest {
   formatVersion: number;

@@ -5,11 +5,8 @@ import type { ManifestTensor } from '../protocol';
 import type { ModelConfig } from '../model/model-config';
 import { validateConfig } from '../model/model-config';
 import type { ModelJson, ModelManifest as TrainManifest, WeightEntry } from '../model/model-manifest';
-import { MANIFEST_FORMAT_VERSION } from '../model/model-manifest';
+import { MANIFEST_FORMAT_VERSION, SHARD_BYTES } from '../model/model-manifest';
 import { weightSpecs } from '../model/weight-specs';
-
-/** Shard size `hearth train` writes (src/model/artifacts.ts SHARD_BYTES). */
-const SHARD_BYTES = 4 * 1024 * 1024;
 
 /** What a train-layout model needs besides the weights: the seed model's catalogue data. */
 export interface TrainLayoutInfo {
