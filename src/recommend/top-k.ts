@@ -7,7 +7,8 @@ export interface Scored {
 /**
  * The `k` highest-scoring indices in 1..scores.length-1 that `allowed` accepts, best first.
  * Ties go to the lower index so results are deterministic across backends. NaN scores are
- * skipped. O(n log k) with a small binary min-heap.
+ * skipped. O(n log k) with a small binary min-heap; `allowed` is asked only about indices that
+ * score high enough to enter the current top k, so it may be costly.
  */
 export function topK(scores: ArrayLike<number>, k: number, allowed: (index: number) => boolean = () => true): Scored[] {
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`);
@@ -28,9 +29,14 @@ export function topK(scores: ArrayLike<number>, k: number, allowed: (index: numb
   if (k === 0) return [];
   for (let i = 1; i < scores.length; i++) {
     const s = scores[i]!;
-    if (Number.isNaN(s) || !allowed(i)) continue;
+    if (Number.isNaN(s)) continue;
+    // The rule runs (and a candidate is allocated) only for an index that would enter the heap:
+    // a few hundred per call instead of every catalog item. Same result, far less work.
+    const full = heap.length >= k;
+    if (full && !(s > heap[0]!.score || (s === heap[0]!.score && i < heap[0]!.index))) continue;
+    if (!allowed(i)) continue;
     const c = { index: i, score: s };
-    if (heap.length < k) {
+    if (!full) {
       heap.push(c);
       for (let j = heap.length - 1; j > 0; ) {
         const p = (j - 1) >> 1;
@@ -38,7 +44,7 @@ export function topK(scores: ArrayLike<number>, k: number, allowed: (index: numb
         [heap[j], heap[p]] = [heap[p]!, heap[j]!];
         j = p;
       }
-    } else if (worse(heap[0]!, c)) {
+    } else {
       heap[0] = c;
       down(0);
     }

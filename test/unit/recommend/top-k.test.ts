@@ -15,6 +15,20 @@ describe('topK', () => {
     const expected = s.map((v, i) => ({ v, i })).slice(1).sort((a, b) => b.v - a.v || a.i - b.i).slice(0, 25).map((x) => x.i);
     expect(topK(s, 25).map((c) => c.index)).toEqual(expected);
   });
+  it('matches a full sort with a predicate, asking it only about indices that could enter the top k', () => {
+    const s = Array.from({ length: 5000 }, (_, i) => (i === 0 ? 0 : Math.abs(Math.sin(i * 78.233) * 43758.5453) % 1));
+    const rule = (i: number) => i % 3 !== 0;
+    const expected = s.map((v, i) => ({ v, i })).slice(1).filter((x) => rule(x.i)).sort((a, b) => b.v - a.v || a.i - b.i).slice(0, 10).map((x) => x.i);
+    let asked = 0;
+    expect(topK(s, 10, (i) => { asked++; return rule(i); }).map((c) => c.index)).toEqual(expected);
+    // Random order: about k·ln(n/k) entries reach the heap, far fewer than the 4,999 items.
+    expect(asked).toBeLessThan(500);
+    // Best first: once k items are allowed, nothing later is asked about.
+    let askedSorted = 0;
+    const desc = [0, ...Array.from({ length: 1000 }, (_, i) => 1000 - i)];
+    expect(topK(desc, 5, (i) => { askedSorted++; return i !== 2; }).map((c) => c.index)).toEqual([1, 3, 4, 5, 6]);
+    expect(askedSorted).toBe(6);
+  });
   it('handles k = 0, k > n and rejects bad k', () => {
     expect(topK([0, 1], 0)).toEqual([]);
     expect(topK([0, 1, 2], 10)).toHaveLength(2);
