@@ -13,8 +13,11 @@ export function createDeduper(windowMs: number): (fingerprint: string, now: numb
       for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
     }
     const last = seen.get(fingerprint);
-    if (last !== undefined && now - last < windowMs) return true;
-    seen.delete(fingerprint);
+    if (last !== undefined) {
+      if (now - last < windowMs) return true;
+      // Expired but not yet purged: re-insert, so the Map stays in time order.
+      seen.delete(fingerprint);
+    }
     seen.set(fingerprint, now);
     return false;
   };

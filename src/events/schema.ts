@@ -6,6 +6,8 @@ import { LIMITS } from './limits';
 const text = () => opt(str(LIMITS.string));
 const id = () => str(LIMITS.string, 1);
 const currency = () => str(3, 3, /^[A-Z]{3}$/);
+const anyNum = num();
+const anyText = str(LIMITS.string);
 
 /** A product as Hearth sees it: only `id` is required. */
 export const ItemSchema = obj({
@@ -35,7 +37,7 @@ export const EventSchema = variant('type', {
     name: id(),
     item: opt(ItemSchema),
     // Flat values only: nested objects, cycles, functions and bigints are refused here.
-    props: opt(record((x, p) => (typeof x === 'boolean' ? x : typeof x === 'number' ? num()(x, p) : typeof x === 'string' ? str(LIMITS.string)(x, p) : expected(p, 'a string, number or boolean', x)), 20)),
+    props: opt(record((x) => (typeof x === 'boolean' ? x : typeof x === 'number' ? anyNum(x) : typeof x === 'string' ? anyText(x) : expected('a string, number or boolean', x)), 20)),
   },
 });
 

@@ -23,12 +23,12 @@ export function validateEvent(input: unknown): Validation {
 export function checkEvent(input: unknown): CheckedEvent {
   try {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: 'event must be an object' };
-    const event = EventSchema(normaliseEvent(input as Record<string, unknown>), '');
+    const event = EventSchema(normaliseEvent(input as Record<string, unknown>));
     // The clean event is plain data, so its JSON length is its size.
     const json = JSON.stringify(event);
     return json.length > LIMITS.eventChars ? { ok: false, message: `event is larger than ${LIMITS.eventChars} characters (${json.length})` } : { ok: true, event, json };
   } catch (e) {
     // A getter on the host's object may throw anything: refuse the event, never rethrow.
-    return { ok: false, message: e instanceof SchemaIssue ? `${e.path}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}` };
+    return { ok: false, message: e instanceof SchemaIssue ? `${e.path || 'event'}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}` };
   }
 }

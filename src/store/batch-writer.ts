@@ -21,7 +21,7 @@ export interface BatchWriter<R> {
 
 /**
  * Batches events: a batch is written (one call to `write`, i.e. one transaction) when it holds
- * `maxSize` events or `maxDelayMs` after its first event, whichever comes first. Batches are
+ * `maxSize` events or at the latest `maxDelayMs` after its first event. Batches are
  * written one after another, in order; `write` learns whether the page is unloading (`urgent`).
  */
 export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boolean) => Promise<R>, maxSize: number, maxDelayMs: number): BatchWriter<R> {
@@ -29,9 +29,11 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boole
   let queue: Batch | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<unknown> = Promise.resolve();
+  // The delay timer is not cleared when a batch goes early (full, or flushed): setTimeout costs
+  // more than a track() call, so one timer serves until it fires and then writes whatever is
+  // queued by then, which is never later than maxDelayMs after that batch's first event.
+  const onTimer = () => { timer = undefined; void flush(); };
   const take = (): Batch | null => {
-    clearTimeout(timer);
-    timer = undefined;
     const b = queue;
     queue = null;
     return b;
@@ -55,7 +57,7 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boole
       const b = queue;
       b.events.push(event);
       if (b.events.length >= maxSize) void flush();
-      else timer ??= setTimeout(flush, maxDelayMs);
+      else timer ??= setTimeout(onTimer, maxDelayMs);
       return b.promise;
     },
     flush,

@@ -69,4 +69,13 @@ describe('createBatchWriter', () => {
     void small.flush();
     expect(await p3).toBe('c');
   });
+
+  it('a batch after one that went early (full) is still written by the delay, without a flush', async () => {
+    const writes: string[][] = [];
+    const w = createBatchWriter(async (b) => { writes.push(b.map((e) => e.id)); return 'ok'; }, 2, 5);
+    const [p1] = [w.add(ev('a')), w.add(ev('b'))];
+    const p3 = w.add(ev('c'));
+    expect(await Promise.all([p1, p3])).toEqual(['ok', 'ok']);
+    expect(writes).toEqual([['a', 'b'], ['c']]);
+  });
 });
