@@ -215,11 +215,57 @@ function int8SumOfSquares(q: Int8Array): number {
   return s;
 }
 
+// d += f·q (dense, rowIds null) or d[row·dim + j] += f·q[r·dim + j] (sparse rows): int8 wire values
+// added straight into a model-sized sum, no dequantised copy.
+function addScaledInt8(d: Float64Array, rowIds: Uint32Array | null, dim: number, q: Int8Array, f: number): void {
+  if (!rowIds) {
+    for (let i = 0; i < q.length; i++) d[i]! += f * q[i]!;
+    return;
+  }
+  for (let r = 0; r < rowIds.length; r++) {
+    const off = rowIds[r]! * dim;
+    const src = r * dim;
+    for (let j = 0; j < dim; j++) d[off + j]! += f * q[src + j]!;
+  }
+}
+
+function addScaledFloat(d: Float64Array, rowIds: Uint32Array | null, dim: number, v: Float32Array, f: number): void {
+  if (!rowIds) {
+    for (let i = 0; i < v.length; i++) d[i]! += f * v[i]!;
+    return;
+  }
+  for (let r = 0; r < rowIds.length; r++) {
+    const off = rowIds[r]! * dim;
+    const src = r * dim;
+    for (let j = 0; j < dim; j++) d[off + j]! += f * v[src + j]!;
+  }
+}
+
+// Add mode of parseUpdate: every value times `factor` goes into target(name) (full-size tensor).
+interface AddInto {
+  factor: number;
+  target: (name: string) => Float64Array | undefined;
+}
+
+/**
+ * Adds `factor × update` into full-size tensors without materialising the update: int8 / float16
+ * wire values, scaled, go straight into `target(name)` (a dense tensor, or a sparse table of
+ * rows × dim). `factor` is e.g. min(1, C / norm) with the norm `inspectUpdate` gave. The payload is
+ * validated as `decodeUpdate` does while it is read; throws `UpdateFormatError` on a bad payload or
+ * ('unknown_tensor' / 'wrong_shape') a missing or other-sized target — tensors before it were then
+ * already added, so check shapes first.
+ */
+export function addScaledUpdate(payload: Uint8Array, factor: number, target: (name: string) => Float64Array | undefined, options: DecodeOptions = {}): void {
+  if (typeof target !== 'function') throw new TypeError('addScaledUpdate: target must be a function');
+  if (!Number.isFinite(factor)) throw new RangeError('addScaledUpdate: factor must be finite');
+  parseUpdate(payload, false, options, { factor, target });
+}
+
 // One decoder for every name and id (creating a TextDecoder per string was a visible cost).
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 // One parser for both entry points, so validation cannot drift between them.
-function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeOptions): { summary: UpdateSummary; update: ModelUpdate | null } {
+function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeOptions, add?: AddInto): { summary: UpdateSummary; update: ModelUpdate | null } {
   if (!(payload instanceof Uint8Array)) fail('bad_payload', 'payload must be a Uint8Array');
   const checksum = options.crc32 ?? crc32;
   if (typeof checksum !== 'function') fail('bad_options', 'options.crc32 must be a function');
@@ -258,14 +304,16 @@ function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeO
 
   // Sum of squared dequantised values over every tensor (only when not materialising).
   let sumSq = 0;
-  const readValues = (n: number, what: string): Float32Array | null => {
-    const out = materialise ? new Float32Array(n) : null;
+  // In add mode, `into` is where the values go (rowIds null for a dense tensor), scaled by add.factor.
+  const readValues = (n: number, what: string, into?: { d: Float64Array; rowIds: Uint32Array | null; dim: number }): Float32Array | null => {
+    const out = materialise || (into && quantisation !== 'int8') ? new Float32Array(n) : null;
     if (quantisation === 'int8') {
       const scale = f32();
       if (!Number.isFinite(scale) || scale < 0) fail('not_finite', `${what}: scale is not a finite non-negative number`);
       need(n);
       const q = new Int8Array(payload.buffer, payload.byteOffset + o, n);
-      if (out) for (let i = 0; i < n; i++) out[i] = q[i]! * scale;
+      if (into) addScaledInt8(into.d, into.rowIds, into.dim, q, add!.factor * scale);
+      else if (out) for (let i = 0; i < n; i++) out[i] = q[i]! * scale;
       else sumSq += int8SumOfSquares(q) * scale * scale;
       o += n;
     } else {
@@ -279,8 +327,15 @@ function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeO
         else sumSq += v * v;
       }
       o += 2 * n;
+      if (into) addScaledFloat(into.d, into.rowIds, into.dim, out!, add!.factor);
     }
-    return out;
+    return into ? null : out;
+  };
+  const addTarget = (name: string, size: number, what: string): Float64Array => {
+    const d = add!.target(name);
+    if (!d) fail('unknown_tensor', `${what}: the model has no tensor ${name}`);
+    if (d.length !== size) fail('wrong_shape', `${what}: ${size} values, the model's tensor has ${d.length}`);
+    return d;
   };
   const names = new Set<string>();
   const readName = (): string => {
@@ -301,7 +356,7 @@ function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeO
     for (let i = 0; i < rank; i++) shape.push(u32());
     const n = shape.reduce((a, b) => a * b, 1);
     if (n > end - o) fail('truncated', `dense ${name}: shape needs more bytes than the payload has`);
-    const values = readValues(n, `dense ${name}`);
+    const values = readValues(n, `dense ${name}`, add ? { d: addTarget(name, n, `dense ${name}`), rowIds: null, dim: 0 } : undefined);
     denseInfo.push({ name, shape });
     if (values) dense.push({ name, shape, values });
   }
@@ -320,7 +375,7 @@ function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeO
       rowIds[i] = u32();
       if (rowIds[i]! >= rows || (i > 0 && rowIds[i]! <= rowIds[i - 1]!)) fail('bad_rows', `sparse ${name}: row ids must be strictly increasing and < rows`);
     }
-    const values = readValues(k * dim, `sparse ${name}`);
+    const values = readValues(k * dim, `sparse ${name}`, add ? { d: addTarget(name, rows * dim, `sparse ${name}`), rowIds, dim } : undefined);
     sparseInfo.push({ name, rows, dim, rowCount: k });
     if (values) sparse.push({ name, rows, dim, rowIds, values });
   }

@@ -4,11 +4,14 @@ import { decodeUpdate, UpdateFormatError, UPDATE_FORMAT_VERSION, MAX_UPDATE_BYTE
 import { inspectUpdate } from '../federated/update-codec';
 import type { DecodeOptions, UpdateSummary } from '../federated/update-codec';
 import type { ModelManifest, PrivacySpend, SyncServerStatus, UpdateAck } from '../protocol';
-import { gaussianSampler } from '../federated/random';
-import { cryptoRandom } from './crypto-random';
-import { packWeights, unpackWeights } from './model-weights-file';
+import { cryptoGaussianFill, gaussianFillFrom, noisyStep } from './gaussian-noise';
+import type { GaussianFill } from './gaussian-noise';
+import { packWeights, stepWeightsFile } from './model-weights-file';
+import { meanOfPayloads } from './payload-mean';
+import { RunningMean } from './running-mean';
 import { composeEpsilon } from './privacy-accountant';
 import { aggregateUpdates } from './robust-aggregate';
+import type { Aggregate } from './robust-aggregate';
 import type { AggregationServerOptions, ResolvedServerOptions } from './server-options';
 import { resolveServerOptions } from './server-options';
 import { SqliteSyncStore } from './sqlite-store';
@@ -33,13 +36,6 @@ interface Queued {
   failed: (e: unknown) => void;
 }
 
-// w += lr · (d + N(0, sd²)) per coordinate. A small function of its own, so V8 optimises the loop
-// (inside runRound it ran at half the speed; it touches every weight of the model each round).
-function serverStep(w: Float32Array, d: Float32Array, lr: number, sd: number, gauss: () => number): void {
-  if (sd > 0) for (let i = 0; i < w.length; i++) w[i]! += lr * (d[i]! + sd * gauss());
-  else for (let i = 0; i < w.length; i++) w[i]! += lr * d[i]!;
-}
-
 /** What a finished round produced. */
 export interface RoundResult {
   round: number;
@@ -57,14 +53,16 @@ export class AggregationEngine {
   readonly store: SqliteSyncStore;
   private head!: StoredModel;
   private privacyCache: PrivacySpend | null = null;
-  private readonly gauss;
+  private readonly noise: GaussianFill;
+  // Noise is drawn in chunks of this size into one reused buffer (512 KiB), not per coordinate.
+  private readonly noiseScratch = new Float64Array(65536);
   // Rejections are counted in memory only: a rejected update writes nothing to the store.
   private rejected = 0;
 
   constructor(opts: AggregationServerOptions) {
     this.options = resolveServerOptions(opts);
     this.store = new SqliteSyncStore(this.options.store, this.options.sync);
-    this.gauss = gaussianSampler(this.options.random ?? cryptoRandom());
+    this.noise = this.options.random ? gaussianFillFrom(this.options.random) : cryptoGaussianFill();
     const v = this.store.headVersion();
     if (v === null) {
       const seed = this.options.seed;
@@ -90,6 +88,45 @@ export class AggregationEngine {
       } else this.options.log?.(`not serving the train layout: the seed model does not match the stored versions (${why})`);
     }
     this.layoutInfo = this.store.trainLayout();
+    this.resetRunning();
+  }
+
+  // The mean aggregator keeps the round's clipped sum up to date as updates commit (each payload is
+  // parsed once more then, and never again): a round then costs noise + write, not a re-read of
+  // every payload. null = not kept (trimmed mean, or more pending than one round takes).
+  private running: RunningMean | null = null;
+
+  // Starts the running sum over what is pending now (normally nothing: after a round or on a fresh store).
+  private resetRunning(): void {
+    this.running = null;
+    if (this.options.aggregator !== 'mean' || this.store.pendingCount() > this.options.maxUpdatesPerRound) return;
+    const sum = new RunningMean(new Map(this.head.tensors.map((t) => [t.name, t.shape])), this.options.clipNorm, NATIVE_CRC);
+    try {
+      for (const p of this.store.pendingUpdates(this.options.maxUpdatesPerRound)) {
+        const bytes = new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength);
+        const u = inspectUpdate(bytes, NATIVE_CRC);
+        this.checkStored(u);
+        sum.add(p.id, bytes, u.norm);
+      }
+    } catch (e) {
+      this.options.log?.(`running sum not kept: ${(e as Error).message}`);
+      return;
+    }
+    this.running = sum;
+  }
+
+  // Adds freshly committed updates to the running sum (dropping the sum if one does not fit, or if
+  // the round would not take them all: runRound then reads the store).
+  private addToRunning(fresh: readonly { id: string; payload: Uint8Array; norm: number }[]): void {
+    const sum = this.running;
+    if (!sum) return;
+    try {
+      for (const u of fresh) sum.add(u.id, u.payload, u.norm);
+      if (sum.ids.length > this.options.maxUpdatesPerRound) this.running = null;
+    } catch (e) {
+      this.running = null;
+      this.options.log?.(`running sum dropped: ${(e as Error).message}`);
+    }
   }
 
   private layoutInfo: TrainLayoutInfo | null;
@@ -226,7 +263,9 @@ export class AggregationEngine {
     this.flush();
     const r = this.check(payload);
     if (!('updateId' in r)) return r;
-    return this.ack(r.updateId, this.store.addUpdate(r.updateId, client, r.baseVersion, payload));
+    const fresh = this.store.addUpdate(r.updateId, client, r.baseVersion, payload);
+    if (fresh) this.addToRunning([{ id: r.updateId, payload, norm: r.norm }]);
+    return this.ack(r.updateId, fresh);
   }
 
   /**
@@ -264,6 +303,7 @@ export class AggregationEngine {
       for (const q of batch) q.failed(e);
       return;
     }
+    this.addToRunning(batch.filter((_, i) => fresh[i]).map((q) => ({ id: q.summary.updateId, payload: q.payload, norm: q.summary.norm })));
     batch.forEach((q, i) => q.done(this.ack(q.summary.updateId, fresh[i]!)));
   }
 
@@ -287,19 +327,30 @@ export class AggregationEngine {
    */
   runRound(): RoundResult | null {
     this.flush(); // updates validated against the current head go in before it moves
-    const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
-    if (pending.length === 0) return null;
-    // Decoded lazily: the mean then holds one dequantised update at a time, not the whole round.
-    const updates = (function* () {
-      for (const p of pending) yield decodeUpdate(new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength), NATIVE_CRC);
-    })();
-    const shapes = new Map(this.head.tensors.map((t) => [t.name, t.shape]));
-    const agg = aggregateUpdates(updates, { kind: this.options.aggregator, clipNorm: this.options.clipNorm, trimFraction: this.options.trimFraction, shapes });
-    const sd = (this.options.noiseMultiplier * this.options.clipNorm) / agg.divisor;
-    const weights = unpackWeights(this.head.weights, this.head.tensors);
+    const { clipNorm, trimFraction } = this.options;
+    let consumed: readonly string[];
+    let agg: Aggregate;
+    const n = this.store.pendingCount();
+    if (n === 0) return null;
+    if (this.running && this.running.ids.length === n) {
+      consumed = this.running.ids;
+      agg = this.running.result();
+    } else {
+      const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
+      if (pending.length === 0) return null;
+      consumed = pending.map((p) => p.id);
+      const bytes = pending.map((p) => new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength));
+      const shapes = new Map(this.head.tensors.map((t) => [t.name, t.shape]));
+      // A trimmed mean that trims nothing (⌊βn⌋ = 0) is the mean.
+      agg =
+        this.options.aggregator === 'mean' || Math.floor(trimFraction * bytes.length) === 0
+          ? meanOfPayloads(bytes, clipNorm, shapes, (u) => this.checkStored(u), NATIVE_CRC)
+          : aggregateUpdates((function* () { for (const b of bytes) yield decodeUpdate(b, NATIVE_CRC); })(), { kind: 'trimmed-mean', clipNorm, trimFraction, shapes });
+    }
+    const sd = (this.options.noiseMultiplier * clipNorm) / agg.divisor;
     const lr = this.options.serverLearningRate;
-    for (const w of weights) serverStep(w.values, agg.deltas.get(w.name)!, lr, sd, this.gauss);
-    const file = packWeights(weights);
+    // One copy of the head's file, stepped in place (noise drawn in chunks), hashed once.
+    const file = stepWeightsFile(this.head.weights, this.head.tensors, (name, w) => noisyStep(w, agg.deltas.get(name)!, lr, sd, this.noise, this.noiseScratch));
     const round = this.store.roundCount() + 1;
     const model: StoredModel = {
       version: this.head.version + 1,
@@ -314,13 +365,20 @@ export class AggregationEngine {
     };
     this.store.finishRound(
       model,
-      { round, updates: pending.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
-      pending.map((p) => p.id),
+      { round, updates: consumed.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
+      consumed,
     );
     this.head = model;
     this.privacyCache = null;
-    this.options.log?.(`round ${round}: ${pending.length} updates → version ${model.version}, ε=${this.privacy().epsilon.toFixed(3)}`);
-    return { round, version: model.version, updates: pending.length, epsilon: this.privacy().epsilon };
+    this.resetRunning();
+    this.options.log?.(`round ${round}: ${consumed.length} updates → version ${model.version}, ε=${this.privacy().epsilon.toFixed(3)}`);
+    return { round, version: model.version, updates: consumed.length, epsilon: this.privacy().epsilon };
+  }
+
+  // A stored update passed validation at intake; shapes never change, so this only fails on a corrupted store.
+  private checkStored(u: UpdateSummary): void {
+    const bad = validateUpdateAgainstModel(u, this.head.tensors, this.head.sparse, this.options.clipNorm);
+    if (bad) throw new Error(`stored update ${u.updateId} no longer validates: ${bad.reason} (${bad.message})`);
   }
 
   /**
@@ -336,6 +394,7 @@ export class AggregationEngine {
     // Pending deltas computed against the abandoned versions would re-apply what was rolled back.
     this.store.discardPendingNotBasedOn(version);
     this.head = model;
+    this.resetRunning();
     this.options.log?.(`rolled back to version ${version} as version ${model.version}`);
     return model.version;
   }

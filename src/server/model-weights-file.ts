@@ -35,3 +35,20 @@ export function unpackWeights(bytes: Uint8Array, layout: readonly ManifestTensor
     return { name: t.name, shape: [...t.shape], values };
   });
 }
+
+/**
+ * A new weights file: a copy of `bytes` (laid out as `layout`) in which `step(name, values)` has
+ * changed each tensor in place through a Float32Array view, then hashed once. One copy of the
+ * model per call, where unpack + pack made two.
+ */
+export function stepWeightsFile(bytes: Uint8Array, layout: readonly ManifestTensor[], step: (name: string, values: Float32Array) => void): WeightsFile {
+  const out = Buffer.alloc(bytes.byteLength); // not pooled at model sizes, but views below need 4-byte alignment
+  if (out.byteOffset % 4 !== 0) throw new RangeError('stepWeightsFile: unaligned buffer');
+  out.set(bytes);
+  for (const t of layout) {
+    const n = t.shape.reduce((a, b) => a * b, 1);
+    if (t.offset % 4 !== 0 || t.offset + n * 4 > out.byteLength) throw new RangeError(`weights file too short or misaligned for ${t.name}`);
+    step(t.name, new Float32Array(out.buffer, out.byteOffset + t.offset, n));
+  }
+  return { bytes: out, tensors: layout.map((t) => ({ name: t.name, shape: [...t.shape], offset: t.offset })), sha256: createHash('sha256').update(out).digest('hex') };
+}
