@@ -19,6 +19,9 @@ const ts = () =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, outDir: undefined }, include: ['src/**/*.ts'] });
 // typeofs: false keeps threaded WASM working (tfjs checks `typeof` on globals).
 const minify = () => terser({ compress: { typeofs: false, passes: 2 }, format: { comments: false } });
+// The tracker bundles (our code only, no tfjs): one more pass, and function expressions that use
+// no `this` become arrows (none of ours is a constructor or needs a prototype).
+const minifyTracker = () => terser({ ecma: 2020, compress: { typeofs: false, passes: 3, unsafe_arrows: true }, format: { comments: false } });
 const browserPlugins = () => [resolve({ browser: true }), commonjs(), ts()];
 
 // The script tag cannot use import(): its build loads the lazy part by injecting
@@ -35,20 +38,23 @@ const lazyByScriptTag = {
 const configs = [
   {
     // npm: the lazily loaded part (src/hearth-lazy.ts) becomes its own chunk, hearth-lazy.esm.js.
+    // It imports eager internals (storage helpers) from hearth.esm.js itself: 'allow-extension'
+    // lets the entry export those too, instead of moving everything into a third shared chunk.
     input: 'src/index.ts',
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', entryFileNames: 'hearth.esm.js', chunkFileNames: '[name].esm.js', format: 'es', sourcemap: true },
-    plugins: [...browserPlugins(), minify()],
+    plugins: [...browserPlugins(), minifyTracker()],
   },
   {
     input: 'src/script-tag.ts',
     output: { file: 'dist/hearth.iife.js', format: 'iife', sourcemap: true },
-    plugins: [lazyByScriptTag, ...browserPlugins(), minify()],
+    plugins: [lazyByScriptTag, ...browserPlugins(), minifyTracker()],
   },
   {
     // Loaded by the script tag when first needed; defines the global LAZY_GLOBAL (src/load-lazy-script.ts).
     input: 'src/hearth-lazy.ts',
     output: { file: 'dist/hearth-lazy.js', format: 'iife', name: '__hearthLazy', sourcemap: true },
-    plugins: [...browserPlugins(), minify()],
+    plugins: [...browserPlugins(), minifyTracker()],
   },
 ];
 

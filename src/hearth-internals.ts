@@ -4,6 +4,7 @@ import type { ResolvedOptions } from './hearth-options';
 import type { Hearth } from './hearth-types';
 import type { HearthDbHandle } from './store/db-schema';
 import type { EventStore } from './store/event-store';
+import type { RecommendConfig } from './worker/recommend-config';
 
 /**
  * What later parts (recommendations, federated sync) need from an instance, without making it
@@ -11,12 +12,21 @@ import type { EventStore } from './store/event-store';
  */
 export interface HearthInternals {
   options: ResolvedOptions;
+  /** The validated `recommend` option. */
+  recommend: RecommendConfig;
   /** Whether writing is allowed now (consent given or not required). */
   consented(): Promise<boolean>;
   /** The open Hearth database (reopened after another tab upgraded it). Rejects when IndexedDB is unusable. */
   getDb(): Promise<HearthDbHandle>;
   /** The event store in use (IndexedDB or the memory fallback). */
   getStore(): Promise<EventStore>;
+  /**
+   * The event store for reading, after writing what is queued; null before consent or when
+   * nothing was ever written (reading never creates the database).
+   */
+  readStore(): Promise<EventStore | null>;
+  /** Changes whenever the stored data is erased (forget(), consent withdrawn, another tab). */
+  epoch(): number;
   /** Writes queued events now. */
   flush(): Promise<void>;
   /** Calls `listener` for every event once committed; returns an unsubscribe function. */

@@ -73,10 +73,16 @@ export interface Hearth {
   /**
    * The receipt of the last model update this device sent to the aggregation server (size, clip
    * norm, base version, the server's ε so far), or null when none was sent, before consent, or
-   * after forget(). Read from this device's IndexedDB; never makes a request.
+   * after forget(). Read from this device's IndexedDB; never sends anything. Its code is in the
+   * lazy part (fetched on first use); when that cannot be fetched it reports a `storage` error
+   * and resolves null.
    */
   lastUpdate(): Promise<LastUpdateSummary | null>;
-  /** Stored events, oldest first, optionally since a time (ms) and at most `limit`. */
+  /**
+   * Stored events, oldest first, optionally since a time (ms) and at most `limit`. Its code is in
+   * the lazy part (fetched on first use); when that cannot be fetched it reports a `storage` error
+   * and resolves [].
+   */
   events(query?: { since?: number; limit?: number }): Promise<StoredEvent[]>;
   /** Counters of what happened to tracked events. */
   stats(): HearthStats;

@@ -5,10 +5,10 @@ import { HearthError } from './events/hearth-error';
 import { createRateLimiter } from './events/rate-limiter';
 import type { HearthEvent, StoredEvent } from './events/schema';
 import { checkEvent } from './events/validate-event';
-import { setInternals } from './hearth-internals';
+import { setInternals, type HearthInternals } from './hearth-internals';
+import type { LazyApi } from './hearth-lazy-api';
 import { resolveOptions } from './hearth-options';
 import type { Hearth, HearthOptions, HearthStats, TrackOutcome } from './hearth-types';
-import type { LastUpdateSummary } from './protocol';
 import { createBatchWriter } from './store/batch-writer';
 import type { HearthDbHandle } from './store/db-schema';
 import { eraseHearthData } from './store/erase-hearth-data';
@@ -16,11 +16,11 @@ import type { EventStore, RetentionPolicy } from './store/event-store';
 import { hearthDbExists } from './store/hearth-db-exists';
 import { createIdbEventStore } from './store/idb-event-store';
 import { createMemoryEventStore } from './store/memory-event-store';
-import { getMeta, LAST_UPDATE_KEY, setMeta } from './store/meta';
+import { getMeta, setMeta } from './store/meta';
 import { openHearthDb } from './store/open-hearth-db';
 import { loadLazy } from './load-lazy';
 import { RecommendError } from './recommend/recommend-error';
-import type { RecommendApi, RecommenderControls } from './worker/recommend-api';
+import type { RecommenderControls } from './worker/recommend-api';
 import { validateRecommendConfig } from './worker/recommend-config';
 
 const CONSENT_KEY = 'consent';
@@ -133,24 +133,26 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     return value;
   };
 
-  // Recommendations, propensity, features() and product-page parsing live in a lazily loaded
-  // part (src/hearth-lazy.ts); for recommendations nothing is fetched before consent.
+  // Reads, recommendations, propensity, features() and product-page parsing live in a lazily
+  // loaded part (src/hearth-lazy.ts, src/hearth-lazy-api.ts); for recommendations nothing is
+  // fetched before consent. Tracking, consent and forget() never depend on it.
   const recConfig = validateRecommendConfig(options.recommend);
   const lazy = () => loadLazy(recConfig);
-  let recsApi: RecommendApi | null = null;
-  let recsLoading: Promise<RecommendApi> | null = null;
-  const recs = async (): Promise<RecommendApi> => {
+  let api: LazyApi | null = null;
+  const withApi = () => lazy().then((m) => (api ??= m.createLazyApi(hearth, internals)));
+  // A read resolves `empty` (and reports) when the lazy part cannot be loaded.
+  const read = <K extends 'events' | 'lastUpdate'>(k: K, empty: unknown) => (...a: unknown[]) =>
+    withApi().then((x) => (x[k] as (...y: unknown[]) => unknown)(...a), (e) => { fail('storage', `${k}() could not load`)(e); return empty; }) as ReturnType<Hearth[K]>;
+  const rec = (k: Exclude<keyof LazyApi, 'events' | 'lastUpdate' | 'features' | 'terminate'>) => async (...a: unknown[]) => {
     if (!(await consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
-    return (recsLoading ??= lazy().then(
-      (m) => (recsApi = m.createRecommendApi({ config: recConfig, dbName: o.dbName, consented, events: (q) => hearth.events(q), epoch: () => generation, maxEvents: o.maxEvents, features: () => hearth.features() })),
-      (e) => { recsLoading = null; throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); },
-    ));
+    const x = await withApi().catch((e) => { throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); });
+    return (x[k] as (...y: unknown[]) => unknown)(...a);
   };
-  if (recConfig.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void recs().catch(() => {}));
+  if (recConfig.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void rec('prefetch')().catch(() => {}));
   // The controls exist at once; each loads the recommendation part first (terminate() needs none).
-  const recommender = { terminate: () => recsApi?.recommender.terminate() } as RecommenderControls;
+  const recommender = { terminate: () => api?.terminate() } as RecommenderControls;
   for (const k of ['status', 'setBackend', 'refreshModel', 'setCatalog', 'simulateContextLoss', 'finetune', 'sync', 'warmUp'] as const) {
-    (recommender as unknown as Record<string, unknown>)[k] = async (...a: unknown[]) => ((await recs()).recommender[k] as (...x: unknown[]) => unknown)(...a);
+    (recommender as unknown as Record<string, unknown>)[k] = rec(k);
   }
 
   // Leaving or hiding: commit the queue at once, in one transaction started before unload.
@@ -205,36 +207,14 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       if (o.requireConsent) consent = false;
       await wipe();
     },
-    async events(query = {}) {
-      if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);
-      const { since, limit } = query;
-      if (since !== undefined && (typeof since !== 'number' || !Number.isFinite(since))) return refuse('events(): since must be a finite number (ms)', []);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return refuse('events(): limit must be a positive integer', []);
-      try {
-        return (await (await readStore())?.list({ since, limit })) ?? [];
-      } catch (e) {
-        fail('storage', 'events() could not read')(e);
-        return [];
-      }
-    },
-    async features() {
-      let events: StoredEvent[] = [];
-      try { events = (await (await readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('storage', 'features() could not read')(e); }
-      return (await lazy()).computeFeatures(events, Date.now());
-    },
-    async lastUpdate() {
-      try {
-        return (await readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await getDb(), LAST_UPDATE_KEY)) ?? null) : null;
-      } catch (e) {
-        fail('storage', 'lastUpdate() could not read')(e);
-        return null;
-      }
-    },
+    events: read('events', []),
+    features: async () => (await withApi()).features(),
+    lastUpdate: read('lastUpdate', null),
     // A pending read of the remembered grant counts as not (yet) granted.
     consentGiven: () => consent === true,
     stats: () => ({ ...stats, consentGiven: consent === true }),
-    recommend: async (opts) => (await recs()).recommend(opts),
-    propensity: async (itemId) => (await recs()).propensity(itemId),
+    recommend: rec('recommend') as Hearth['recommend'],
+    propensity: rec('propensity') as Hearth['propensity'],
     recommender,
     async close() {
       if (closed) return;
@@ -249,24 +229,29 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   };
 
   const stopAutocapture = o.autocapture
-    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture', 'autocapture failed'), async (doc) => (await lazy()).pageProduct(doc))
+    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture', 'autocapture failed'), async () => (await lazy()).startLazyCapture)
     : () => {};
-  // Registered after autocapture, so a dwell event emitted on hide is in the flushed batch.
+  // Registered after autocapture (whose lazily added dwell listeners use the capture phase), so a
+  // dwell event emitted on hide is in the flushed batch.
   if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     addEventListener('pagehide', flushNow);
     // beforeunload comes before the next page is even requested: more time for the commit.
     addEventListener('beforeunload', flushNow);
     document.addEventListener('visibilitychange', onHidden);
   }
-  setInternals(hearth, {
+  const internals: HearthInternals = {
     options: o,
+    recommend: recConfig,
     consented,
     getDb,
     getStore,
+    readStore,
+    epoch: () => generation,
     flush: () => writer.flush(),
     subscribe(l) { listeners.add(l); return () => listeners.delete(l); },
     report,
-  });
+  };
+  setInternals(hearth, internals);
   return hearth;
 }
 

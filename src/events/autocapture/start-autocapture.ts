@@ -1,20 +1,25 @@
 import type { AutocaptureOptions } from './autocapture-options';
-import type { ScrapedItem } from './json-ld-products';
+import type { LazyCapture } from './lazy-capture';
 import { tileItem } from './tile-item';
 
-/** Shortest dwell worth recording. */
-const MIN_DWELL_MS = 1000;
-
-/** Markup that may describe a product (JSON-LD or microdata): only then is the page parsed. */
+/** Markup that may describe a product (JSON-LD or microdata). */
 const PRODUCT_MARKUP = 'script[type="application/ld+json"],[itemscope][itemtype]';
+/** Tiles: `[data-hearth-item]`. */
+const TILE = '[data-hearth-item]';
+
+/** Starts the lazily loaded half of autocapture (startLazyCapture in src/events/autocapture/lazy-capture.ts). */
+export type StartLazyCapture = (track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void, shownAt: number) => LazyCapture;
 
 /**
  * Starts automatic capture in the current page and returns a function that stops it. Events
- * go to `track` (which validates them). Product pages are parsed by `findProduct` (pageProduct,
- * loaded lazily to keep the tracker small), and only when the page has product markup. Every
- * handler is guarded: a failure is passed to `fail` and never reaches the host page.
+ * go to `track` (which validates them). Page views, route changes and tile clicks are captured
+ * here, at once, so a click that navigates away is never lost. Product views, dwell time and
+ * tile impressions need the page's product markup or tiles, so they run in Hearth's lazy part:
+ * `loadLazy` is called (once) when such markup is on the page, now or after a DOM change or
+ * route change, and their events start from then (dwell counts from when the page was shown).
+ * Every handler is guarded: a failure is passed to `fail` and never reaches the host page.
  */
-export function startAutocapture(track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void, findProduct: (doc: Document) => Promise<ScrapedItem | undefined>): () => void {
+export function startAutocapture(track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void, loadLazy: () => Promise<StartLazyCapture>): () => void {
   if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
   const on = (k: keyof AutocaptureOptions) => options[k] !== false;
   const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { try { f(...a); } catch (e) { fail(e); } };
@@ -25,43 +30,30 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
     stops.push(() => target.removeEventListener(type, g, capture));
   };
 
-  // Dwell: visible time on the current product, reported when it is left or hidden.
-  let dwellItem: ScrapedItem | null = null;
-  let visibleSince = 0;
-  let dwellMs = 0;
-  const endDwell = () => {
-    if (!dwellItem) return;
-    if (visibleSince) dwellMs += Date.now() - visibleSince;
-    visibleSince = document.visibilityState === 'visible' ? Date.now() : 0;
-    if (dwellMs >= MIN_DWELL_MS) track({ type: 'custom', name: 'dwell', item: { id: dwellItem.id }, props: { ms: Math.round(dwellMs) } });
-    dwellMs = 0;
+  // The lazy half: loaded when the page has markup it can use (products, tiles).
+  const wanted = [on('products') && PRODUCT_MARKUP, on('tiles') && TILE].filter(Boolean).join(',');
+  let lazy: LazyCapture | null = null;
+  // When the current page was shown: dwell counts from there, not from when the lazy half arrived.
+  let shownAt = 0;
+  let loading = false;
+  let stopped = false;
+  const loadIfWanted = () => {
+    if (loading || !wanted || !document.querySelector(wanted)) return;
+    loading = true;
+    mo?.disconnect();
+    loadLazy().then(guard((start: StartLazyCapture) => { if (!stopped) lazy = start(track, options, fail, shownAt); }), (e) => { loading = false; fail(e); });
   };
+  // Until then, DOM changes (an SPA rendering its grid) are watched for that markup.
+  const mo = wanted && typeof MutationObserver === 'function' ? new MutationObserver(guard(loadIfWanted)) : null;
 
-  let scans = 0;
-  const scanProducts = () => {
-    endDwell();
-    dwellItem = null;
-    const scan = ++scans;
-    if (!document.querySelector(PRODUCT_MARKUP)) return;
-    findProduct(document).then(guard((found?: ScrapedItem) => {
-      // A newer route replaced this page while the parser loaded: its scan decides.
-      if (!found || scan !== scans) return;
-      track({ type: 'product_view', item: found });
-      if (on('dwell')) { dwellItem = found; visibleSince = document.visibilityState === 'visible' ? Date.now() : 0; dwellMs = 0; }
-    }), fail);
-  };
   const pageView = () => track({ type: 'page_view', url: location.origin + location.pathname, title: document.title.slice(0, 256), referrer: document.referrer ? new URL(document.referrer).origin : undefined });
-
   const onPage = guard(() => {
+    shownAt = Date.now();
     if (on('pageViews')) pageView();
-    if (on('products')) scanProducts();
+    if (lazy) lazy.page(shownAt); else loadIfWanted();
+    if (!loading) mo?.observe(document.documentElement, { childList: true, subtree: true });
   });
   if (document.readyState === 'loading') listen(document, 'DOMContentLoaded', onPage); else onPage();
-
-  if (on('dwell')) {
-    listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') endDwell(); else if (dwellItem) visibleSince = Date.now(); });
-    listen(window, 'pagehide', endDwell);
-  }
 
   if (on('routes')) {
     let href = location.href;
@@ -81,27 +73,9 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
 
   if (on('tiles')) {
     listen(document, 'click', (e) => {
-      const el = (e.target as Element | null)?.closest?.<HTMLElement>('[data-hearth-item]');
+      const el = (e.target as Element | null)?.closest?.<HTMLElement>(TILE);
       if (el) track({ type: 'click', ...tileItem(el) });
     }, true);
-    if (typeof IntersectionObserver === 'function') {
-      const seen = new WeakSet<Element>();
-      const io = new IntersectionObserver(guard((entries: IntersectionObserverEntry[]) => {
-        for (const en of entries) {
-          if (!en.isIntersecting) continue;
-          io.unobserve(en.target);
-          const t = tileItem(en.target as HTMLElement);
-          track({ type: 'custom', name: 'impression', item: t.item, props: t.list ? { list: t.list } : undefined });
-        }
-      }), { threshold: 0.5 });
-      const observeAll = guard(() => document.querySelectorAll('[data-hearth-item]').forEach((el) => { if (!seen.has(el)) { seen.add(el); io.observe(el); } }));
-      observeAll();
-      // Coalesce bursts of DOM mutations (SPA renders) into one scan.
-      let queued = false;
-      const mo = new MutationObserver(() => { if (!queued) { queued = true; setTimeout(() => { queued = false; observeAll(); }, 50); } });
-      mo.observe(document.documentElement, { childList: true, subtree: true });
-      stops.push(() => { io.disconnect(); mo.disconnect(); });
-    }
   }
-  return () => { endDwell(); stops.forEach((s) => s()); };
+  return () => { stopped = true; mo?.disconnect(); lazy?.stop(); stops.forEach((s) => s()); };
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PAGES, expect, hearthReady, test } from './support';
+import { PAGES, expect, hearthReady, openEsmPage, rawEvents, test } from './support';
 
 type Ev = { type: string; name?: string; item?: Record<string, unknown>; list?: string; position?: number; url?: string; props?: Record<string, unknown> };
 const events = (page: Page): Promise<Ev[]> => page.evaluate(async () => (window as any).Hearth.events());
@@ -76,5 +76,40 @@ test('SPA route changes: a page_view and product_view per route, and dwell time 
   expect(dwell?.props?.ms as number).toBeGreaterThanOrEqual(1000);
   // data-autocapture left tiles out: clicks are not captured.
   expect(evs.some((e) => e.type === 'click')).toBe(false);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a page without tiles or product markup: tiles rendered later still get impressions (the lazy half loads then)', async ({ page, server, pageErrors }) => {
+  await openEsmPage(page, server.url);
+  const got = await page.evaluate(async () => {
+    const { createHearth } = (window as any).HearthESM as typeof import('../../../src/index');
+    const h = createHearth({ autocapture: { pageViews: false, routes: false, products: false } });
+    // Nothing to capture yet: the page has no tiles. Then an SPA renders one.
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await h.events();
+    const tile = document.createElement('div');
+    tile.dataset.hearthItem = 'LATE-1';
+    tile.textContent = 'a tile rendered after load';
+    document.body.append(tile);
+    for (let i = 0; i < 50; i++) {
+      const imp = (await h.events()).filter((e) => e.type === 'custom' && e.name === 'impression');
+      if (imp.length) return { before: before.length, ids: imp.map((e) => (e as { item?: { id: string } }).item?.id) };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { before: before.length, ids: [] };
+  });
+  expect(got).toEqual({ before: 0, ids: ['LATE-1'] });
+  expect(pageErrors).toEqual([]);
+});
+
+test('leaving a product page: its dwell event is flushed with the last batch and stored', async ({ page, server, pageErrors }) => {
+  await page.goto(`${server.url}${PAGES}/product-jsonld.html`);
+  await hearthReady(page);
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === 'product_view')).toHaveLength(1);
+  await page.waitForTimeout(1200);
+  await page.goto(`${server.url}${PAGES}/blank.html`);
+  const dwell = (await rawEvents(page)).find((e) => e.name === 'dwell') as Ev | undefined;
+  expect(dwell?.item).toEqual({ id: 'BOOT-42' });
+  expect(dwell?.props?.ms as number).toBeGreaterThanOrEqual(1000);
   expect(pageErrors).toEqual([]);
 });

@@ -1,0 +1,80 @@
+// The methods of a Hearth instance that are not on the tracking path, kept in the lazily loaded
+// part (src/hearth-lazy.ts) so the eager tracker stays small: reads (events(), lastUpdate(),
+// features()) and recommendations (recommend(), propensity(), the recommender controls).
+// createHearth() forwards to them on first use; tracking, consent and forget() never wait for them.
+import { HearthError } from './events/hearth-error';
+import type { StoredEvent } from './events/schema';
+import { computeFeatures } from './features/compute-features';
+import type { HearthInternals } from './hearth-internals';
+import type { Hearth } from './hearth-types';
+import type { LastUpdateSummary } from './protocol';
+import { RecommendError } from './recommend/recommend-error';
+import { getMeta, LAST_UPDATE_KEY } from './store/meta';
+import { createRecommendApi, type RecommendApi, type RecommenderControls } from './worker/recommend-api';
+
+/** The forwarded methods of one instance, with the same promises as the Hearth interface. */
+export type LazyApi = Pick<Hearth, 'events' | 'features' | 'lastUpdate' | 'recommend' | 'propensity'> &
+  Omit<RecommenderControls, 'terminate'> & {
+    /** Starts the recommendation part now (the `prefetch` option). Rejects like recommend(). */
+    prefetch(): Promise<unknown>;
+    /** Stops the worker if it was started. */
+    terminate(): void;
+  };
+
+/**
+ * The lazily loaded methods of `hearth`, which reach its state through `i` (its internals).
+ * createHearth() makes one per instance. Reads never reject for storage failures: they report
+ * them and resolve empty; recommendations reject with a RecommendError.
+ */
+export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
+  const o = i.options;
+  const fail = (what: string) => (e: unknown) => i.report(new HearthError('storage', `${what}: ${(e as Error)?.message ?? e}`, { cause: e }));
+  const refuse = <T>(message: string, value: T): T => {
+    const err = new HearthError('invalid_argument', message);
+    if (o.debug) throw err;
+    i.report(err);
+    return value;
+  };
+
+  // For recommendations nothing is started before consent.
+  let recsApi: RecommendApi | null = null;
+  const recs = async (): Promise<RecommendApi> => {
+    if (!(await i.consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
+    return (recsApi ??= createRecommendApi({ config: i.recommend, dbName: o.dbName, consented: i.consented, events: (q) => hearth.events(q), epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features() }));
+  };
+  const api = {
+    async events(query = {}) {
+      if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);
+      const { since, limit } = query;
+      if (since !== undefined && (typeof since !== 'number' || !Number.isFinite(since))) return refuse('events(): since must be a finite number (ms)', []);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return refuse('events(): limit must be a positive integer', []);
+      try {
+        return (await (await i.readStore())?.list({ since, limit })) ?? [];
+      } catch (e) {
+        fail('events() could not read')(e);
+        return [];
+      }
+    },
+    async features() {
+      let events: StoredEvent[] = [];
+      try { events = (await (await i.readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('features() could not read')(e); }
+      return computeFeatures(events, Date.now());
+    },
+    async lastUpdate() {
+      try {
+        return (await i.readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await i.getDb(), LAST_UPDATE_KEY)) ?? null) : null;
+      } catch (e) {
+        fail('lastUpdate() could not read')(e);
+        return null;
+      }
+    },
+    recommend: async (opts) => (await recs()).recommend(opts),
+    propensity: async (itemId) => (await recs()).propensity(itemId),
+    prefetch: recs,
+    terminate: () => recsApi?.recommender.terminate(),
+  } as LazyApi;
+  for (const k of ['status', 'setBackend', 'refreshModel', 'setCatalog', 'simulateContextLoss', 'finetune', 'sync', 'warmUp'] as const) {
+    (api as unknown as Record<string, unknown>)[k] = async (...a: unknown[]) => ((await recs()).recommender[k] as (...x: unknown[]) => unknown)(...a);
+  }
+  return api;
+}
