@@ -4,11 +4,13 @@ import { decodeUpdate, UpdateFormatError, UPDATE_FORMAT_VERSION, MAX_UPDATE_BYTE
 import { inspectUpdate } from '../federated/update-codec';
 import type { DecodeOptions, UpdateSummary } from '../federated/update-codec';
 import type { ModelManifest, PrivacySpend, SyncServerStatus, UpdateAck } from '../protocol';
-import { cryptoGaussianFill, gaussianFillFrom, noisyStep } from './gaussian-noise';
+import { cryptoGaussianFill, gaussianFillFrom } from './gaussian-noise';
 import type { GaussianFill } from './gaussian-noise';
 import { packWeights, stepWeightsFile } from './model-weights-file';
 import { meanOfPayloads } from './payload-mean';
 import { RunningMean } from './running-mean';
+import { optimizerStep, packOptimizerState, unpackOptimizerState, zeroOptimizerState } from './server-optimizer';
+import type { OptimizerState, ServerOptimizerSettings } from './server-optimizer';
 import { composeEpsilon } from './privacy-accountant';
 import { aggregateUpdates } from './robust-aggregate';
 import type { Aggregate } from './robust-aggregate';
@@ -88,7 +90,23 @@ export class AggregationEngine {
       } else this.options.log?.(`not serving the train layout: the seed model does not match the stored versions (${why})`);
     }
     this.layoutInfo = this.store.trainLayout();
+    this.optimizer = { kind: this.options.serverOptimizer, lr: this.options.serverLearningRate, beta1: this.options.serverBeta1, beta2: this.options.serverBeta2, tau: this.options.serverTau };
+    this.optState = this.loadOptimizerState(this.head.version);
     this.resetRunning();
+  }
+
+  private readonly optimizer: ServerOptimizerSettings;
+  // The optimizer's moments after the head version (null for sgd). Never mutated in place: a round
+  // steps a copy and adopts it only once the round has committed.
+  private optState: OptimizerState | null;
+
+  // The state stored with `version`, or zeros (a version made by another optimizer, or before one was used).
+  private loadOptimizerState(version: number): OptimizerState | null {
+    const kind = this.optimizer.kind;
+    const stored = this.store.optimizerState(version);
+    const state = stored && stored.kind === kind ? unpackOptimizerState(kind, stored.state, this.head.tensors) : null;
+    if (kind !== 'sgd' && !state) this.options.log?.(`${kind} server optimizer: no state stored with version ${version}, starting from zeros`);
+    return state ?? zeroOptimizerState(kind, this.head.tensors);
   }
 
   // The mean aggregator keeps the round's clipped sum up to date as updates commit (each payload is
@@ -348,9 +366,9 @@ export class AggregationEngine {
           : aggregateUpdates((function* () { for (const b of bytes) yield decodeUpdate(b, NATIVE_CRC); })(), { kind: 'trimmed-mean', clipNorm, trimFraction, shapes });
     }
     const sd = (this.options.noiseMultiplier * clipNorm) / agg.divisor;
-    const lr = this.options.serverLearningRate;
+    const state = copyState(this.optState);
     // One copy of the head's file, stepped in place (noise drawn in chunks), hashed once.
-    const file = stepWeightsFile(this.head.weights, this.head.tensors, (name, w) => noisyStep(w, agg.deltas.get(name)!, lr, sd, this.noise, this.noiseScratch));
+    const file = stepWeightsFile(this.head.weights, this.head.tensors, (name, w) => optimizerStep(this.optimizer, w, agg.deltas.get(name)!, sd, this.noise, this.noiseScratch, state?.get(name) ?? null));
     const round = this.store.roundCount() + 1;
     const model: StoredModel = {
       version: this.head.version + 1,
@@ -367,8 +385,10 @@ export class AggregationEngine {
       model,
       { round, updates: consumed.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
       consumed,
+      state ? { kind: this.optimizer.kind, state: packOptimizerState(state, model.tensors) } : undefined,
     );
     this.head = model;
+    this.optState = state;
     this.privacyCache = null;
     this.resetRunning();
     this.options.log?.(`round ${round}: ${consumed.length} updates → version ${model.version}, ε=${this.privacy().epsilon.toFixed(3)}`);
@@ -390,10 +410,13 @@ export class AggregationEngine {
     const target = this.store.model(version);
     if (!Number.isInteger(version) || !target) throw new RangeError(`rollback: version ${version} does not exist`);
     const model: StoredModel = { ...target, version: this.head.version + 1, parent: target.version, createdAt: new Date().toISOString(), note: `rollback to ${version}` };
-    this.store.addModel(model);
+    // The optimizer state goes back with the weights (zeros if none was stored with that version).
+    const stored = this.store.optimizerState(version);
+    this.store.addModel(model, stored ?? undefined);
     // Pending deltas computed against the abandoned versions would re-apply what was rolled back.
     this.store.discardPendingNotBasedOn(version);
     this.head = model;
+    this.optState = this.loadOptimizerState(model.version);
     this.resetRunning();
     this.options.log?.(`rolled back to version ${version} as version ${model.version}`);
     return model.version;
@@ -404,4 +427,9 @@ export class AggregationEngine {
     if (this.store.isOpen) this.flush();
     this.store.close();
   }
+}
+
+function copyState(s: OptimizerState | null): OptimizerState | null {
+  if (!s) return null;
+  return new Map([...s].map(([name, t]) => [name, { m: t.m.slice(), v: t.v ? t.v.slice() : null }]));
 }

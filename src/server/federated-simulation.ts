@@ -1,5 +1,6 @@
 // Node only: the federated simulator. Users of a dataset become clients running the same client
 // code (local fine-tuning → private update → encode) against a real AggregationEngine (SQLite).
+import type { ServerOptimizerKind } from './server-optimizer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,11 @@ export interface SimulationOptions {
   aggregator: AggregatorKind;
   trimFraction: number;
   serverLearningRate: number;
+  /** Server optimizer on the noised mean (default 'sgd') and its β1, β2, τ (see AggregationServerOptions). */
+  serverOptimizer?: ServerOptimizerKind;
+  serverBeta1?: number;
+  serverBeta2?: number;
+  serverTau?: number;
   evalUsers: number;
   evalEvery: number;
   /** Item scored by the per-round evaluation: 'valid' for tuning a recipe, 'test' to report. */
@@ -137,6 +143,10 @@ export async function runFederatedSimulation(
     aggregator: o.aggregator,
     trimFraction: o.trimFraction,
     serverLearningRate: o.serverLearningRate,
+    serverOptimizer: o.serverOptimizer,
+    serverBeta1: o.serverBeta1,
+    serverBeta2: o.serverBeta2,
+    serverTau: o.serverTau,
     maxStaleness: 0,
     random: seededRandom(o.seed + 1),
   });

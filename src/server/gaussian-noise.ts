@@ -93,25 +93,3 @@ export function cryptoGaussianFill(): GaussianFill {
     }
   };
 }
-
-/**
- * w += lr · (d + sd · N(0, 1)) for every coordinate, drawing the noise in chunks from `fill` into
- * `scratch` (no model-sized noise buffer). sd = 0 adds no noise and draws nothing.
- */
-export function noisyStep(w: Float32Array, d: Float32Array, lr: number, sd: number, fill: GaussianFill, scratch: Float64Array): void {
-  if (w.length !== d.length) throw new RangeError(`noisyStep: ${w.length} weights, ${d.length} deltas`);
-  if (!(sd > 0)) {
-    for (let i = 0; i < w.length; i++) w[i]! += lr * d[i]!;
-    return;
-  }
-  for (let start = 0; start < w.length; start += scratch.length) {
-    const m = Math.min(scratch.length, w.length - start);
-    const z = m === scratch.length ? scratch : scratch.subarray(0, m);
-    fill(z);
-    addNoisy(w, d, z, start, lr, sd);
-  }
-}
-
-function addNoisy(w: Float32Array, d: Float32Array, z: Float64Array, start: number, lr: number, sd: number): void {
-  for (let j = 0; j < z.length; j++) w[start + j]! += lr * (d[start + j]! + sd * z[j]!);
-}

@@ -4,6 +4,8 @@ import type { SyncMode } from './sqlite-store';
 import type { NamedTensor } from '../federated/named-weights';
 import type { Random } from '../federated/random';
 import type { TrainLayoutInfo } from './train-layout';
+import { checkOptimizerSettings } from './server-optimizer';
+import type { ServerOptimizerKind } from './server-optimizer';
 
 /** The model that becomes version 1 when the store has none. */
 export interface SeedModel {
@@ -42,6 +44,18 @@ export interface AggregationServerOptions {
   trimFraction?: number;
   /** Server step size applied to the aggregated delta (default 1). */
   serverLearningRate?: number;
+  /**
+   * How the noised mean Δ is applied (default 'sgd': w += lr·Δ): 'momentum' (m = β1·m + Δ,
+   * w += lr·m) or 'adam' (FedAdam, Reddi et al. 2021: w += lr·m/(√v + τ)). Post-processing of
+   * the noised mean, so the DP guarantee is unchanged; state is stored with every version.
+   */
+  serverOptimizer?: ServerOptimizerKind;
+  /** β1 of momentum / adam, in [0, 1) (default 0.9). */
+  serverBeta1?: number;
+  /** β2 of adam, in [0, 1) (default 0.99). */
+  serverBeta2?: number;
+  /** τ of adam, > 0 (default 1e-3). */
+  serverTau?: number;
   /** Accept updates computed against up to this many versions behind the head (default 1). */
   maxStaleness?: number;
   /** Per-client token bucket for POST /v1/updates, keyed by address + client header (default burst 20, 60/minute). */
@@ -83,6 +97,10 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
     aggregator: 'mean',
     trimFraction: 0.1,
     serverLearningRate: 1,
+    serverOptimizer: 'sgd',
+    serverBeta1: 0.9,
+    serverBeta2: 0.99,
+    serverTau: 1e-3,
     maxStaleness: 1,
     rateLimit: { burst: 20, perMinute: 60 },
     sync: 'normal',
@@ -100,6 +118,11 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
   check(r.aggregator === 'mean' || r.aggregator === 'trimmed-mean', "aggregator must be 'mean' or 'trimmed-mean'");
   check(r.trimFraction >= 0 && r.trimFraction < 0.5, 'trimFraction must be in [0, 0.5)');
   check(r.serverLearningRate > 0 && Number.isFinite(r.serverLearningRate), 'serverLearningRate must be > 0');
+  try {
+    checkOptimizerSettings({ kind: r.serverOptimizer, lr: r.serverLearningRate, beta1: r.serverBeta1, beta2: r.serverBeta2, tau: r.serverTau });
+  } catch (e) {
+    check(false, (e as Error).message);
+  }
   check(Number.isInteger(r.maxStaleness) && r.maxStaleness >= 0, 'maxStaleness must be an integer ≥ 0');
   check(r.rateLimit.burst >= 1 && r.rateLimit.perMinute > 0, 'rateLimit needs burst ≥ 1 and perMinute > 0');
   check(r.addressRateLimit === null || (r.addressRateLimit.burst >= 1 && r.addressRateLimit.perMinute > 0), 'addressRateLimit needs burst ≥ 1 and perMinute > 0 (or null for none)');

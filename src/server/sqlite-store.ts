@@ -57,11 +57,18 @@ CREATE INDEX IF NOT EXISTS updates_pending ON updates(round) WHERE round IS NULL
 CREATE TABLE IF NOT EXISTS rounds (
   round INTEGER PRIMARY KEY, version INTEGER NOT NULL, updates INTEGER NOT NULL, noise_multiplier REAL NOT NULL,
   sample_rate REAL NOT NULL, clip_norm REAL NOT NULL, aggregator TEXT NOT NULL, finished_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS optimizer_state (version INTEGER PRIMARY KEY, kind TEXT NOT NULL, state BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS train_layout (
   id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL, items TEXT NOT NULL, popularity TEXT NOT NULL,
   item_attributes BLOB, seed_model_version TEXT);
 `;
+
+/** Server optimizer state saved with a model version: its kind and packed moments. */
+export interface StoredOptimizerState {
+  kind: string;
+  state: Buffer;
+}
 
 /** Durability of a commit: 'normal' survives a killed process, 'full' also a power cut. */
 export type SyncMode = 'normal' | 'full';
@@ -114,6 +121,8 @@ export class SqliteSyncStore {
       discard: this.db.prepare('UPDATE updates SET round = 0, payload = NULL WHERE round IS NULL AND base_version != ?'),
       bump: this.db.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value'),
       counter: this.db.prepare('SELECT value FROM counters WHERE name = ?'),
+      insertOptState: this.db.prepare('INSERT OR REPLACE INTO optimizer_state (version, kind, state) VALUES (?, ?, ?)'),
+      optState: this.db.prepare('SELECT kind, state FROM optimizer_state WHERE version = ?'),
       updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM updates'),
       getLayout: this.db.prepare('SELECT config, items, popularity, item_attributes AS attrs, seed_model_version AS seed FROM train_layout WHERE id = 1'),
       setLayout: this.db.prepare('INSERT OR REPLACE INTO train_layout (id, config, items, popularity, item_attributes, seed_model_version) VALUES (1, ?, ?, ?, ?, ?)'),
@@ -155,12 +164,22 @@ export class SqliteSyncStore {
     return this.roundN;
   }
 
-  /** Stores a new model version and makes it the head (one transaction). */
-  addModel(m: StoredModel): void {
+  /**
+   * Stores a new model version and makes it the head (one transaction), with the server
+   * optimizer's state after it when given (so a restart or a rollback to it resumes that state).
+   */
+  addModel(m: StoredModel, optimizer?: StoredOptimizerState): void {
     this.db.transaction(() => {
       this.stmts.insertModel.run(m.version, m.parent, m.createdAt, m.weights, m.sha256, JSON.stringify(m.tensors), JSON.stringify(m.sparse), m.config ? JSON.stringify(m.config) : null, m.note);
       this.stmts.setHead.run(m.version);
+      if (optimizer) this.stmts.insertOptState.run(m.version, optimizer.kind, optimizer.state);
     })();
+  }
+
+  /** The server optimizer's state stored with `version`, or null (none kept, e.g. sgd). */
+  optimizerState(version: number): StoredOptimizerState | null {
+    const r = this.stmts.optState.get(version) as { kind: string; state: Buffer } | undefined;
+    return r ? { kind: r.kind, state: r.state } : null;
   }
 
   /** Durably records an acknowledged update; false when its id was already stored (duplicate). */
@@ -214,9 +233,9 @@ export class SqliteSyncStore {
    * Atomically finishes a round: stores the new model as head, records the round in the privacy
    * ledger and marks its updates consumed (their payloads are deleted: raw updates are not kept).
    */
-  finishRound(model: StoredModel, round: Omit<StoredRound, 'version'>, consumedIds: readonly string[]): void {
+  finishRound(model: StoredModel, round: Omit<StoredRound, 'version'>, consumedIds: readonly string[], optimizer?: StoredOptimizerState): void {
     this.db.transaction(() => {
-      this.addModel(model);
+      this.addModel(model, optimizer);
       this.stmts.insertRound.run(round.round, model.version, round.updates, round.noiseMultiplier, round.sampleRate, round.clipNorm, round.aggregator, round.finishedAt);
       for (const id of consumedIds) this.stmts.consume.run(round.round, id);
     })();

@@ -29,6 +29,10 @@ describe('hearth simulate', () => {
       [['--epsilon', '0'], /--epsilon/],
       [['--aggregator', 'median'], /--aggregator must be/],
       [['--poison-mode', 'swap'], /--poison-mode must be/],
+      [['--server-optimizer', 'rmsprop'], /--server-optimizer must be sgd, momentum or adam/],
+      [['--server-beta1', '1'], /--server-beta1/],
+      [['--server-beta2', '-0.5'], /--server-beta2/],
+      [['--server-tau', '0'], /--server-tau/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli('simulate', '--data', data, ...args);

@@ -87,5 +87,11 @@ describe('hearth serve (spawned process)', () => {
     const badAddress = await run(['--rate-address-per-minute=-1']);
     expect(badAddress.code).toBe(2);
     expect(badAddress.err).toMatch(/--rate-address-per-minute must be a number/);
+    const badOptimizer = await run(['--server-optimizer', 'lamb']);
+    expect(badOptimizer.code).toBe(2);
+    expect(badOptimizer.err.trim()).toMatch(/^hearth.*--server-optimizer must be sgd, momentum or adam, got 'lamb'$/);
+    const badBeta = await run(['--server-beta1', '1.5']);
+    expect(badBeta.code).toBe(2);
+    expect(badBeta.err).toMatch(/--server-beta1/);
   });
 });
