@@ -10,6 +10,7 @@ import { matMul } from './matmul';
 import { firstColumnCrossEntropy } from './softmax-loss';
 import { gatherRows } from './gather-rows';
 import { dropoutWithSeed } from './dropout-mask';
+import { forwardLast } from './inference-forward';
 
 /** Named weights as plain arrays (row-major), e.g. for federated diffs or serialisation. */
 export type NamedWeights = Record<string, Float32Array>;
@@ -31,8 +32,14 @@ export class SasRec {
   private readonly seed: number;
   private steps = 0;
   private disposed = false;
-  /** All item vectors transposed, [dim, numItems+1], kept for inference; null until first needed or after weights change. */
-  private itemMatrixT: tf.Tensor2D | null = null;
+  /**
+   * All item vectors, kept for inference; null until first needed or after weights change.
+   * On WASM transposed, [dim, numItems+1] (a row vector times it is ~10x faster there than the
+   * other way round); elsewhere [numItems+1, dim] (the faster product on WebGL and CPU).
+   */
+  private itemMatrix: { t: tf.Tensor2D; transposed: boolean } | null = null;
+  /** CPU copies of the weights for the JS inference forward pass; null until needed or after weights change. */
+  private cpuWeights: NamedWeights | null = null;
 
   /** Use `createSasRec`; this constructor takes already-validated parts. */
   constructor(config: ModelConfig, seed: number, itemAttributes?: Int32Array) {
@@ -223,34 +230,32 @@ export class SasRec {
 
   /**
    * Inference fast path: scores over all items (index 0 = padding) AND the `explain` attention
-   * for one history, from ONE forward pass and one device read. Multiplies by a cached,
-   * pre-transposed all-item matrix (built on first use; dropped by setWeights, trainStep and
-   * dispose). Same values as scoreAll(history) and explain(history).
+   * for one history. The transformer runs in plain JS on CPU copies of the weights (forwardLast:
+   * dozens of tiny kernels cost more than their arithmetic on WebGL/WASM); the backend does only
+   * the catalog-sized product, against a cached all-item matrix (see itemMatrix), with one read.
+   * Both caches are built on first use and dropped by setWeights, trainStep and dispose. Same
+   * values as scoreAll(history) and explain(history), to float32 rounding.
    */
   scoreAndExplain(history: readonly number[]): { scores: Float32Array; attention: Float32Array } {
     this.alive();
     if (!Array.isArray(history)) throw new TypeError('scoreAndExplain: history must be an array of item indices');
-    const N = this.config.numItems + 1;
-    const { dim: d, heads: H } = this.config;
-    const table = this.cachedItemMatrixT();
-    const both = tf.tidy(() => {
-      const { seq, L } = this.padHistories([history]);
-      const { h, attention } = this.hidden(seq, false, 0, true);
-      const last = tf.reshape(tf.slice(h, [0, L - 1, 0], [1, 1, d]), [1, d]);
-      // Plain matmul against the [dim, N] layout: no per-call transpose of the catalog.
-      const scores = tf.reshape(tf.matMul(last, table), [N]);
-      const att = attention ? tf.mean(tf.slice(attention, [0, 0, L - 1, 0], [1, H, 1, L]), [0, 1, 2]) : tf.zeros([0]);
-      // One concat so WebGL pays a single GPU→CPU read.
-      return tf.concat([scores, att], 0);
-    });
-    const data = both.dataSync() as Float32Array;
-    both.dispose();
-    const scores = data.slice(0, N);
-    const weights = data.length > N ? data.subarray(N) : null;
+    const { dim: d, maxLen, numItems } = this.config;
+    const N = numItems + 1;
+    const n = Math.min(history.length, maxLen);
+    const window = history.slice(history.length - n);
+    for (const item of window) if (!Number.isInteger(item) || item < 1 || item > numItems) throw new RangeError(`history 0: item index ${item} outside [1, ${numItems}]`);
+    const table = this.cachedItemMatrix();
     const out = new Float32Array(history.length);
-    const n = Math.min(history.length, this.config.maxLen);
-    for (let t = 0; t < n; t++) out[history.length - n + t] = weights ? weights[weights.length - n + t]! : 1 / n;
-    return { scores, attention: out };
+    if (n === 0) {
+      // No item to attend to: the empty history's vector is the padding position's (as scoreAll).
+      return { scores: this.scoreAll(history), attention: out };
+    }
+    const { vector, attention } = forwardLast(this.cachedCpuWeights(), this.config, this.itemAttributes, window);
+    const scores = tf.tidy(() => tf.reshape(table.transposed ? tf.matMul(tf.tensor2d(vector, [1, d]), table.t) : tf.matMul(table.t, tf.tensor2d(vector, [d, 1])), [N]));
+    const data = scores.dataSync() as Float32Array;
+    scores.dispose();
+    out.set(attention, history.length - n);
+    return { scores: data, attention: out };
   }
 
   /**
@@ -259,7 +264,8 @@ export class SasRec {
    */
   warmInference(): void {
     this.alive();
-    this.cachedItemMatrixT();
+    this.cachedItemMatrix();
+    this.cachedCpuWeights();
   }
 
   /** Frees every tensor the model owns; the model is unusable afterwards. */
@@ -271,15 +277,24 @@ export class SasRec {
     this.attrTable?.dispose();
   }
 
-  /** The kept [dim, numItems+1] item matrix, built once per weight version. */
-  private cachedItemMatrixT(): tf.Tensor2D {
-    if (!this.itemMatrixT) this.itemMatrixT = tf.keep(tf.tidy(() => tf.transpose(this.itemTable()) as tf.Tensor2D));
-    return this.itemMatrixT;
+  /** The kept item matrix in the layout the active backend multiplies fastest, built once per weight version. */
+  private cachedItemMatrix(): { t: tf.Tensor2D; transposed: boolean } {
+    if (!this.itemMatrix) {
+      const transposed = tf.getBackend() === 'wasm';
+      this.itemMatrix = { t: tf.keep(tf.tidy(() => (transposed ? tf.transpose(this.itemTable()) : tf.clone(this.itemTable())) as tf.Tensor2D)), transposed };
+    }
+    return this.itemMatrix;
   }
 
   private dropItemMatrix(): void {
-    this.itemMatrixT?.dispose();
-    this.itemMatrixT = null;
+    this.itemMatrix?.t.dispose();
+    this.itemMatrix = null;
+    this.cpuWeights = null;
+  }
+
+  /** CPU copies of every weight (one read per weight version), for forwardLast. */
+  private cachedCpuWeights(): NamedWeights {
+    return (this.cpuWeights ??= this.getWeights());
   }
 
   private alive(): void {

@@ -1,0 +1,133 @@
+import type { ModelConfig } from './model-config';
+import type { NamedWeights } from './sasrec';
+
+/** The forward pass's answer for one history: the newest position's output and its attention. */
+export interface LastPosition {
+  /** Final-layer-norm output at the newest position, [dim]: the user vector scored against items. */
+  vector: Float32Array;
+  /** The last block's attention from the newest position over the window, mean over heads, [L]. */
+  attention: Float32Array;
+}
+
+/**
+ * SasRec's inference forward pass for ONE history in plain JS (no dropout, no padding: a single
+ * history is never padded), returning only what recommend() needs: the newest position's vector
+ * and attention. Same arithmetic as SasRec's tfjs forward pass (item vector + attribute mean +
+ * position, pre-LN causal self-attention blocks, final layer norm), so it agrees with scoreAll /
+ * explain to float32 rounding. On a backend where every small kernel costs a dispatch (WebGL,
+ * WASM), ~70 tiny kernels cost far more than these ~0.2 M multiply-adds; only the catalog-sized
+ * product stays on the backend. The last block computes its query, attention, projection and
+ * feed-forward for the newest row only (nothing else reaches the output). `window` holds item
+ * indices in [1, numItems], oldest first, at most maxLen of them (the caller validates).
+ */
+export function forwardLast(w: NamedWeights, c: ModelConfig, itemAttributes: Int32Array, window: readonly number[]): LastPosition {
+  const { dim: d, heads: H, maxLen, blocks } = c;
+  const L = window.length;
+  if (L < 1 || L > maxLen) throw new RangeError(`forwardLast: window must hold 1..${maxLen} items, got ${L}`);
+  const dh = d / H;
+  const scale = 1 / Math.sqrt(dh);
+  const P = c.attributesPerItem ?? 0;
+  const item = w.item_emb!, pos = w.pos_emb!;
+  // x[t] = (item vector + attribute mean) + position embedding counted back from the newest item.
+  let x = new Float32Array(L * d);
+  for (let t = 0; t < L; t++) {
+    const i = window[t]!;
+    const row = x.subarray(t * d, (t + 1) * d);
+    for (let j = 0; j < d; j++) row[j] = item[i * d + j]!;
+    if (P > 0) {
+      const attr = w.attr_emb!;
+      const sum = new Float32Array(d);
+      let present = 0;
+      for (let p = 0; p < P; p++) {
+        const a = itemAttributes[i * P + p]!;
+        if (a === 0) continue;
+        present++;
+        for (let j = 0; j < d; j++) sum[j] += attr[a * d + j]!;
+      }
+      const n = Math.max(present, 1);
+      for (let j = 0; j < d; j++) row[j] += sum[j]! / n;
+    }
+    const prow = (maxLen - L + t) * d;
+    for (let j = 0; j < d; j++) row[j] += pos[prow + j]!;
+  }
+  let attention = new Float32Array(L);
+  for (let b = 0; b < blocks; b++) {
+    const p = `block${b}/`;
+    const last = b === blocks - 1;
+    // Rows whose output is still needed: all of them, except in the last block (the newest only).
+    const from = last ? L - 1 : 0;
+    const h = layerNorm(x, L, d, w[`${p}ln1_gamma`]!, w[`${p}ln1_beta`]!);
+    const k = dense(h, 0, L, d, w[`${p}wk`]!, w[`${p}bk`]!);
+    const v = dense(h, 0, L, d, w[`${p}wv`]!, w[`${p}bv`]!);
+    const q = dense(h, from, L, d, w[`${p}wq`]!, w[`${p}bq`]!);
+    const rows = L - from;
+    const o = new Float32Array(rows * d);
+    const meanAtt = new Float32Array(L);
+    const logits = new Float64Array(L);
+    for (let r = 0; r < rows; r++) {
+      const i = from + r; // query position: sees keys 0..i (causal)
+      for (let hd = 0; hd < H; hd++) {
+        const off = hd * dh;
+        let max = -Infinity;
+        for (let j = 0; j <= i; j++) {
+          let s = 0;
+          for (let u = 0; u < dh; u++) s += q[r * d + off + u]! * k[j * d + off + u]!;
+          logits[j] = s * scale;
+          if (logits[j]! > max) max = logits[j]!;
+        }
+        let total = 0;
+        for (let j = 0; j <= i; j++) { logits[j] = Math.exp(logits[j]! - max); total += logits[j]!; }
+        for (let j = 0; j <= i; j++) {
+          const a = logits[j]! / total;
+          if (last && i === L - 1) meanAtt[j] += a / H;
+          for (let u = 0; u < dh; u++) o[r * d + off + u] += a * v[j * d + off + u]!;
+        }
+      }
+    }
+    if (last) attention = meanAtt;
+    const proj = dense(o, 0, rows, d, w[`${p}wo`]!, w[`${p}bo`]!);
+    const y = new Float32Array(rows * d);
+    for (let n = 0; n < rows * d; n++) y[n] = x[from * d + n]! + proj[n]!;
+    const h2 = layerNorm(y, rows, d, w[`${p}ln2_gamma`]!, w[`${p}ln2_beta`]!);
+    const f1 = dense(h2, 0, rows, d, w[`${p}w1`]!, w[`${p}b1`]!);
+    for (let n = 0; n < f1.length; n++) if (!(f1[n]! > 0)) f1[n] = 0;
+    const f = dense(f1, 0, rows, d, w[`${p}w2`]!, w[`${p}b2`]!);
+    for (let n = 0; n < rows * d; n++) y[n] = y[n]! + f[n]!;
+    x = y;
+  }
+  // x now holds the rows from the last block: the newest position is its last row.
+  const vector = layerNorm(x.subarray(x.length - d), 1, d, w.final_ln_gamma!, w.final_ln_beta!);
+  return { vector, attention };
+}
+
+/** rows × d layer norm (eps 1e-6, biased variance), like SasRec's. */
+function layerNorm(x: Float32Array, rows: number, d: number, gamma: Float32Array, beta: Float32Array): Float32Array {
+  const out = new Float32Array(rows * d);
+  for (let r = 0; r < rows; r++) {
+    let mean = 0;
+    for (let j = 0; j < d; j++) mean += x[r * d + j]!;
+    mean /= d;
+    let variance = 0;
+    for (let j = 0; j < d; j++) variance += (x[r * d + j]! - mean) ** 2;
+    const inv = 1 / Math.sqrt(variance / d + 1e-6);
+    for (let j = 0; j < d; j++) out[r * d + j] = (x[r * d + j]! - mean) * inv * gamma[j]! + beta[j]!;
+  }
+  return out;
+}
+
+/** Rows [from, to) of x ([·, d]) times W ([d, d], row-major) plus bias: [(to − from), d]. */
+function dense(x: Float32Array, from: number, to: number, d: number, W: Float32Array, bias: Float32Array): Float32Array {
+  const out = new Float32Array((to - from) * d);
+  const acc = new Float64Array(d);
+  for (let r = from; r < to; r++) {
+    acc.set(bias);
+    for (let i = 0; i < d; i++) {
+      const xi = x[r * d + i]!;
+      if (xi === 0) continue;
+      const wrow = i * d;
+      for (let o = 0; o < d; o++) acc[o] += xi * W[wrow + o]!;
+    }
+    out.set(acc, (r - from) * d);
+  }
+  return out;
+}
