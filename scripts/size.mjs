@@ -3,13 +3,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-// The eager tracker's limit sits just above its size, so growth fails CI instead of creeping;
-// the lazy part (recommend(), features(), product parsing) is loaded on first use.
+// Limits sit just above today's sizes (IIFE 7,575 B, ESM 7,856 B, lazy 6,175 / 4,229 B), so
+// growth fails CI instead of creeping. The tracker's goal is issue 7's: ≤ 6 KB and ≤ 0.2× Segment
+// (28,439 B gz) = 5,688 B. The lazy part (reads, recommendations, features(), product views,
+// dwell, impressions) is loaded on first use.
 export const budgets = [
-  { file: 'dist/hearth.iife.js', goal: 6 * 1024, limit: 8 * 1024 },
-  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 7 * 1024 },
-  { file: 'dist/hearth.esm.js', goal: 8 * 1024, limit: 10 * 1024 },
-  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 5 * 1024 },
+  { file: 'dist/hearth.iife.js', goal: 5688, limit: 7.5 * 1024 },
+  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6.25 * 1024 },
+  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7.75 * 1024 },
+  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4.5 * 1024 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];
 
@@ -27,7 +29,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const gz = gzBytes(b.file);
     const status = gz > b.limit ? 'OVER LIMIT' : gz > b.goal ? 'over goal' : 'ok';
-    console.log(`${b.file.padEnd(26)} ${(gz / 1024).toFixed(2).padStart(7)} KB gz  (goal ${b.goal / 1024} KB, limit ${b.limit / 1024} KB)  ${status}`);
+    console.log(`${b.file.padEnd(26)} ${(gz / 1024).toFixed(2).padStart(7)} KB gz  (goal ${+(b.goal / 1024).toFixed(2)} KB, limit ${+(b.limit / 1024).toFixed(2)} KB)  ${status}`);
     if (gz > b.limit) failed = true;
   }
   process.exit(failed ? 1 : 0);
