@@ -268,6 +268,16 @@ export class SasRec {
     this.cachedCpuWeights();
   }
 
+  /**
+   * The CPU copies of all weights that scoreAndExplain runs on, read from the backend once per
+   * weight version (a later setWeights/trainStep makes a new copy; this one is not updated).
+   * Callers must not modify them.
+   */
+  inferenceWeights(): Readonly<NamedWeights> {
+    this.alive();
+    return this.cachedCpuWeights();
+  }
+
   /** Frees every tensor the model owns; the model is unusable afterwards. */
   dispose(): void {
     if (this.disposed) return;

@@ -45,7 +45,8 @@ export async function buildActiveModel(artifacts: ModelArtifacts): Promise<Activ
   model.warmInference();
   const ids = createItemIndex(manifest.items);
   const dim = model.config.dim;
-  const emb = model.getWeights().item_emb!;
+  // The inference path's CPU copy (no second 4·N·dim-byte copy of the item table).
+  const emb = model.inferenceWeights().item_emb!;
   // Inverse norms once, so similarity is a dot product.
   const inv = new Float32Array(ids.size + 1);
   for (let i = 0; i <= ids.size; i++) {
