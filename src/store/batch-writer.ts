@@ -29,10 +29,11 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boole
   let queue: Batch | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<unknown> = Promise.resolve();
-  // The delay timer is not cleared when a batch goes early (full, or flushed): setTimeout costs
-  // more than a track() call, so one timer serves until it fires and then writes whatever is
-  // queued by then, which is never later than maxDelayMs after that batch's first event.
-  const onTimer = () => { timer = undefined; void flush(); };
+  // setTimeout costs more than the rest of a track() call, so add() rarely calls it: the delay
+  // timer is not cleared when a batch goes early (full, or flushed), and once it has written a
+  // batch it re-arms itself, since events come in bursts; it stops after a quiet period. Either
+  // way a batch is written no later than maxDelayMs after its first event.
+  const onTimer = () => { timer = queue ? setTimeout(onTimer, maxDelayMs) : undefined; void flush(); };
   const take = (): Batch | null => {
     const b = queue;
     queue = null;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBatchWriter } from '../../../src/store/batch-writer';
 import type { StoredEvent } from '../../../src/events/schema';
 
@@ -77,5 +77,15 @@ describe('createBatchWriter', () => {
     const p3 = w.add(ev('c'));
     expect(await Promise.all([p1, p3])).toEqual(['ok', 'ok']);
     expect(writes).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('after the delay timer wrote a batch it re-arms itself, so the next burst\'s first add() sets no timer', async () => {
+    const w = createBatchWriter(async () => 'ok', 10, 5);
+    expect(await w.add(ev('a'))).toBe('ok');
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    const p = w.add(ev('b'));
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    expect(await p).toBe('ok');
   });
 });
