@@ -51,7 +51,7 @@ export const recommendLatency: FigureGroup<BenchContext> = {
         let floorNote = '';
         try {
           const flags = (await page.evaluate(([backend, rows, d]) => (window as any).bench.floorInit(backend, rows, d), [b, CATALOG_ITEMS, dim] as const)) as Record<string, unknown>;
-          floorNote = `${b === 'wasm' ? `SIMD ${flags.simd ? 'on' : 'off'}, threads ${flags.threads ? 'on' : 'off'}; ` : ''}dim ${dim}, worker round trip incl. read-back`;
+          floorNote = `${b === 'wasm' ? `SIMD ${flags.simd ? 'on' : 'off'}, threads ${flags.threads ? 'on' : 'off'}; ` : ''}dim ${dim}, faster layout: ${flags.layout === 'row' ? '[1,dim]·[dim,N]' : '[N,dim]·[dim,1]'}; worker round trip incl. read-back`;
         } catch (e) {
           floorOk = false;
           setPair(out, `matmul_ms_%_${b}`, new Unavailable(`tfjs ${b} backend in a bench worker: ${(e as Error).message}`));
