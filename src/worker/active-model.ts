@@ -45,18 +45,16 @@ export async function buildActiveModel(artifacts: ModelArtifacts): Promise<Activ
   model.warmInference();
   const ids = createItemIndex(manifest.items);
   const dim = model.config.dim;
-  // The inference path's CPU copy (no second 4·N·dim-byte copy of the item table).
-  const emb = model.inferenceWeights().item_emb!;
-  // Inverse norms once, so similarity is a dot product.
-  const inv = new Float32Array(ids.size + 1);
-  for (let i = 0; i <= ids.size; i++) {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += emb[i * dim + j]! ** 2;
-    inv[i] = s > 0 ? 1 / Math.sqrt(s) : 0;
-  }
+  // The inference path's CPU copy (no second 4·N·dim-byte copy of the item table). After a
+  // personal fine-tune (setWeights) the model makes a new copy: similarity follows it, so reasons
+  // and MMR use the same item vectors the scores came from.
+  let emb = model.inferenceWeights().item_emb!;
+  let inv = inverseNorms(emb, ids.size + 1, dim);
   const similarity = (a: number, b: number) => {
+    const e = model.inferenceWeights().item_emb!;
+    if (e !== emb) { emb = e; inv = inverseNorms(e, ids.size + 1, dim); }
     let s = 0;
-    for (let j = 0; j < dim; j++) s += emb[a * dim + j]! * emb[b * dim + j]!;
+    for (let j = 0; j < dim; j++) s += e[a * dim + j]! * e[b * dim + j]!;
     return s * inv[a]! * inv[b]!;
   };
   return {
@@ -80,4 +78,15 @@ export async function buildActiveModel(artifacts: ModelArtifacts): Promise<Activ
       try { model.dispose(); } catch { /* ignore */ }
     },
   };
+}
+
+// Inverse L2 norm of each of `rows` item vectors, so cosine similarity is a dot product.
+function inverseNorms(emb: Float32Array, rows: number, dim: number): Float32Array {
+  const inv = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += emb[i * dim + j]! ** 2;
+    inv[i] = s > 0 ? 1 / Math.sqrt(s) : 0;
+  }
+  return inv;
 }
