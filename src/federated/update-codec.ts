@@ -215,21 +215,9 @@ function int8SumOfSquares(q: Int8Array): number {
   return s;
 }
 
-// d += f·q (dense, rowIds null) or d[row·dim + j] += f·q[r·dim + j] (sparse rows): int8 wire values
-// added straight into a model-sized sum, no dequantised copy.
-function addScaledInt8(d: Float64Array, rowIds: Uint32Array | null, dim: number, q: Int8Array, f: number): void {
-  if (!rowIds) {
-    for (let i = 0; i < q.length; i++) d[i]! += f * q[i]!;
-    return;
-  }
-  for (let r = 0; r < rowIds.length; r++) {
-    const off = rowIds[r]! * dim;
-    const src = r * dim;
-    for (let j = 0; j < dim; j++) d[off + j]! += f * q[src + j]!;
-  }
-}
-
-function addScaledFloat(d: Float64Array, rowIds: Uint32Array | null, dim: number, v: Float32Array, f: number): void {
+// d += f·v (dense, rowIds null) or d[row·dim + j] += f·v[r·dim + j] (sparse rows): int8 wire
+// values or decoded float16 values added straight into a model-sized sum, no dequantised copy.
+function addScaled(d: Float64Array, rowIds: Uint32Array | null, dim: number, v: Int8Array | Float32Array, f: number): void {
   if (!rowIds) {
     for (let i = 0; i < v.length; i++) d[i]! += f * v[i]!;
     return;
@@ -312,7 +300,7 @@ function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeO
       if (!Number.isFinite(scale) || scale < 0) fail('not_finite', `${what}: scale is not a finite non-negative number`);
       need(n);
       const q = new Int8Array(payload.buffer, payload.byteOffset + o, n);
-      if (into) addScaledInt8(into.d, into.rowIds, into.dim, q, add!.factor * scale);
+      if (into) addScaled(into.d, into.rowIds, into.dim, q, add!.factor * scale);
       else if (out) for (let i = 0; i < n; i++) out[i] = q[i]! * scale;
       else sumSq += int8SumOfSquares(q) * scale * scale;
       o += n;
@@ -327,7 +315,7 @@ function parseUpdate(payload: Uint8Array, materialise: boolean, options: DecodeO
         else sumSq += v * v;
       }
       o += 2 * n;
-      if (into) addScaledFloat(into.d, into.rowIds, into.dim, out!, add!.factor);
+      if (into) addScaled(into.d, into.rowIds, into.dim, out!, add!.factor);
     }
     return into ? null : out;
   };
