@@ -7,8 +7,8 @@ import type { ModelManifest, PrivacySpend, SyncServerStatus, UpdateAck } from '.
 import { cryptoGaussianFill, gaussianFillFrom } from './gaussian-noise';
 import type { GaussianFill } from './gaussian-noise';
 import { packWeights, stepWeightsFile } from './model-weights-file';
-import { meanOfPayloads } from './payload-mean';
-import { RunningMean } from './running-mean';
+import { meanOfPayloads, sumOfPayloads } from './payload-mean';
+import type { RunningMean } from './running-mean';
 import { optimizerStep, packOptimizerState, unpackOptimizerState, zeroOptimizerState } from './server-optimizer';
 import type { OptimizerState, ServerOptimizerSettings } from './server-optimizer';
 import { composeEpsilon } from './privacy-accountant';
@@ -17,7 +17,7 @@ import type { Aggregate } from './robust-aggregate';
 import type { AggregationServerOptions, ResolvedServerOptions } from './server-options';
 import { resolveServerOptions } from './server-options';
 import { SqliteSyncStore } from './sqlite-store';
-import type { StoredModel } from './sqlite-store';
+import type { StoredModel, StoredOptimizerState } from './sqlite-store';
 import { validateUpdateAgainstModel } from './update-validation';
 import { buildTrainLayout, checkTrainLayout } from './train-layout';
 import type { TrainLayoutArtifacts, TrainLayoutInfo } from './train-layout';
@@ -102,8 +102,12 @@ export class AggregationEngine {
 
   // The state stored with `version`, or zeros (a version made by another optimizer, or before one was used).
   private loadOptimizerState(version: number): OptimizerState | null {
+    return this.adoptOptimizerState(this.store.optimizerState(version), version);
+  }
+
+  // `stored` (the state kept with `version`) unpacked for this optimizer, or zeros.
+  private adoptOptimizerState(stored: StoredOptimizerState | null, version: number): OptimizerState | null {
     const kind = this.optimizer.kind;
-    const stored = this.store.optimizerState(version);
     const state = stored && stored.kind === kind ? unpackOptimizerState(kind, stored.state, this.head.tensors) : null;
     if (kind !== 'sgd' && !state) this.options.log?.(`${kind} server optimizer: no state stored with version ${version}, starting from zeros`);
     return state ?? zeroOptimizerState(kind, this.head.tensors);
@@ -118,19 +122,12 @@ export class AggregationEngine {
   private resetRunning(): void {
     this.running = null;
     if (this.options.aggregator !== 'mean' || this.store.pendingCount() > this.options.maxUpdatesPerRound) return;
-    const sum = new RunningMean(new Map(this.head.tensors.map((t) => [t.name, t.shape])), this.options.clipNorm, NATIVE_CRC);
     try {
-      for (const p of this.store.pendingUpdates(this.options.maxUpdatesPerRound)) {
-        const bytes = new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength);
-        const u = inspectUpdate(bytes, NATIVE_CRC);
-        this.checkStored(u);
-        sum.add(p.id, bytes, u.norm);
-      }
+      const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound).map((p) => storedBytes(p.payload));
+      this.running = sumOfPayloads(pending, this.options.clipNorm, this.shapes(), (u) => this.checkStored(u), NATIVE_CRC);
     } catch (e) {
       this.options.log?.(`running sum not kept: ${(e as Error).message}`);
-      return;
     }
-    this.running = sum;
   }
 
   // Adds freshly committed updates to the running sum (dropping the sum if one does not fit, or if
@@ -357,8 +354,8 @@ export class AggregationEngine {
       const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
       if (pending.length === 0) return null;
       consumed = pending.map((p) => p.id);
-      const bytes = pending.map((p) => new Uint8Array(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength));
-      const shapes = new Map(this.head.tensors.map((t) => [t.name, t.shape]));
+      const bytes = pending.map((p) => storedBytes(p.payload));
+      const shapes = this.shapes();
       // A trimmed mean that trims nothing (⌊βn⌋ = 0) is the mean.
       agg =
         this.options.aggregator === 'mean' || Math.floor(trimFraction * bytes.length) === 0
@@ -395,6 +392,11 @@ export class AggregationEngine {
     return { round, version: model.version, updates: consumed.length, epsilon: this.privacy().epsilon };
   }
 
+  // Every tensor's full shape by name (what the sums are laid out by).
+  private shapes(): Map<string, readonly number[]> {
+    return new Map(this.head.tensors.map((t) => [t.name, t.shape]));
+  }
+
   // A stored update passed validation at intake; shapes never change, so this only fails on a corrupted store.
   private checkStored(u: UpdateSummary): void {
     const bad = validateUpdateAgainstModel(u, this.head.tensors, this.head.sparse, this.options.clipNorm);
@@ -416,7 +418,7 @@ export class AggregationEngine {
     // Pending deltas computed against the abandoned versions would re-apply what was rolled back.
     this.store.discardPendingNotBasedOn(version);
     this.head = model;
-    this.optState = this.loadOptimizerState(model.version);
+    this.optState = this.adoptOptimizerState(stored, model.version);
     this.resetRunning();
     this.options.log?.(`rolled back to version ${version} as version ${model.version}`);
     return model.version;
@@ -432,4 +434,9 @@ export class AggregationEngine {
 function copyState(s: OptimizerState | null): OptimizerState | null {
   if (!s) return null;
   return new Map([...s].map(([name, t]) => [name, { m: t.m.slice(), v: t.v ? t.v.slice() : null }]));
+}
+
+// A stored payload (a Buffer from SQLite) as a plain Uint8Array view, as the codec reads it.
+function storedBytes(b: Uint8Array): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -12,11 +12,16 @@ import { RunningMean } from './running-mean';
  * shapes that do not match the model). `shapes` gives every tensor's full shape by name.
  */
 export function meanOfPayloads(payloads: Iterable<Uint8Array>, clipNorm: number, shapes: ReadonlyMap<string, readonly number[]>, check: (s: UpdateSummary) => void = () => {}, options: DecodeOptions = {}): Aggregate {
+  return sumOfPayloads(payloads, clipNorm, shapes, check, options).result();
+}
+
+/** The running clipped sum over `payloads` (validated and checked as in meanOfPayloads), to add more to. */
+export function sumOfPayloads(payloads: Iterable<Uint8Array>, clipNorm: number, shapes: ReadonlyMap<string, readonly number[]>, check: (s: UpdateSummary) => void = () => {}, options: DecodeOptions = {}): RunningMean {
   const sum = new RunningMean(shapes, clipNorm, options);
   for (const p of payloads) {
     const s = inspectUpdate(p, options);
     check(s);
     sum.add(s.updateId, p, s.norm);
   }
-  return sum.result();
+  return sum;
 }
