@@ -138,7 +138,7 @@ export function createSyncClient(o: SyncClientOptions): SyncClient {
           else report.sent++;
           await deleteOutbox(o.db, rec.id);
           // A receipt for hearth.lastUpdate(); losing it must not undo the upload.
-          if (!ack.duplicate) await setMeta(o.db, LAST_UPDATE_KEY, summariseSentUpdate(payload!, rec.id, privacy, Date.now())).catch(() => {});
+          if (!ack.duplicate) await Promise.resolve().then(() => setMeta(o.db, LAST_UPDATE_KEY, summariseSentUpdate(payload!, rec.id, privacy, Date.now()))).catch(() => {});
           break;
         }
         if (res && res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
