@@ -2,6 +2,7 @@
 import { formatHelp, intOption, numberOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
+import { SERVER_OPTIMIZER_OPTIONS, serverOptimizerArgs } from './server-optimizer-options';
 import { startServer } from '../server/index';
 import type { SeedModel } from '../server/server-options';
 
@@ -20,10 +21,7 @@ const OPTIONS: OptionTable = {
   aggregator: { type: 'string', default: 'mean', help: 'mean (FedAvg) or trimmed-mean (robust to poisoning)' },
   trim: { type: 'string', default: '0.1', help: 'trimmed-mean fraction cut at each end' },
   'server-lr': { type: 'string', default: '1', help: 'server step size on the aggregated delta' },
-  'server-optimizer': { type: 'string', default: 'sgd', help: 'sgd, momentum or adam (FedAdam): how the noised mean is applied; state kept per version' },
-  'server-beta1': { type: 'string', default: '0.9', help: 'momentum / adam β1, in [0, 1)' },
-  'server-beta2': { type: 'string', default: '0.99', help: 'adam β2, in [0, 1)' },
-  'server-tau': { type: 'string', default: '1e-3', help: 'adam τ (> 0): w += lr·m / (√v + τ)' },
+  ...SERVER_OPTIMIZER_OPTIONS,
   'max-staleness': { type: 'string', default: '1', help: 'accept updates up to this many versions behind' },
   'rate-burst': { type: 'string', default: '20', help: 'per-client burst of POST /v1/updates' },
   'rate-per-minute': { type: 'string', default: '60', help: 'per-client sustained uploads per minute' },
@@ -44,8 +42,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   const aggregator = String(o.aggregator);
   if (aggregator !== 'mean' && aggregator !== 'trimmed-mean') throw new CliError(`--aggregator must be 'mean' or 'trimmed-mean', got '${aggregator}'`, 2);
-  const serverOptimizer = String(o['server-optimizer']);
-  if (serverOptimizer !== 'sgd' && serverOptimizer !== 'momentum' && serverOptimizer !== 'adam') throw new CliError(`--server-optimizer must be sgd, momentum or adam, got '${serverOptimizer}'`, 2);
   const sync = String(o.sync);
   if (sync !== 'normal' && sync !== 'full') throw new CliError(`--sync must be 'normal' or 'full', got '${sync}'`, 2);
   const opts = {
@@ -61,10 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     aggregator: aggregator as 'mean' | 'trimmed-mean',
     trimFraction: numberOption(o, 'trim', 0, 0.499)!,
     serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
-    serverOptimizer: serverOptimizer as 'sgd' | 'momentum' | 'adam',
-    serverBeta1: numberOption(o, 'server-beta1', 0, 0.999999)!,
-    serverBeta2: numberOption(o, 'server-beta2', 0, 0.999999)!,
-    serverTau: numberOption(o, 'server-tau', 1e-12, 1e6)!,
+    ...serverOptimizerArgs(o),
     maxStaleness: intOption(o, 'max-staleness', 0, 1_000_000)!,
     rateLimit: { burst: intOption(o, 'rate-burst', 1, 1e9)!, perMinute: numberOption(o, 'rate-per-minute', 1e-6, 1e9)! },
     sync: sync as 'normal' | 'full',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatHelp, intOption, numberOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
+import { SERVER_OPTIMIZER_OPTIONS, serverOptimizerArgs } from './server-optimizer-options';
 import { startProgress } from './progress';
 import { useWasmBackend } from './tf-backend';
 import { withDataErrors } from './eval-command';
@@ -42,10 +43,7 @@ const OPTIONS: OptionTable = {
   aggregator: { type: 'string', default: 'mean', help: 'mean or trimmed-mean' },
   trim: { type: 'string', default: '0.1', help: 'trimmed-mean fraction cut at each end' },
   'server-lr': { type: 'string', default: '10', help: 'server step size on the aggregated delta (the mean dilutes a row few clients touch)' },
-  'server-optimizer': { type: 'string', default: 'sgd', help: 'sgd, momentum or adam (FedAdam, Reddi et al. 2021) on the noised mean' },
-  'server-beta1': { type: 'string', default: '0.9', help: 'momentum / adam β1, in [0, 1)' },
-  'server-beta2': { type: 'string', default: '0.99', help: 'adam β2, in [0, 1)' },
-  'server-tau': { type: 'string', default: '1e-3', help: 'adam τ (> 0): w += lr·m / (√v + τ)' },
+  ...SERVER_OPTIMIZER_OPTIONS,
   'public-fraction': { type: 'string', default: '0.2', help: 'fraction of users whose data pretrains the start model (0 = from scratch)' },
   'pretrain-epochs': { type: 'string', default: '200', help: 'maximum epochs of pretraining on the public users (early stopping on their validation items ends sooner)' },
   'pretrain-lr': { type: 'string', default: String(DEFAULT_TRAIN.learningRate), help: 'Adam learning rate of pretraining (and of central training when it runs here)' },
@@ -109,8 +107,6 @@ export async function run(argv: string[]): Promise<number> {
   if (quantisation !== 'int8' && quantisation !== 'fp16') throw new CliError(`--quantisation must be int8 or fp16, got '${quantisation}'`, 2);
   const aggregator = String(o.aggregator);
   if (aggregator !== 'mean' && aggregator !== 'trimmed-mean') throw new CliError(`--aggregator must be 'mean' or 'trimmed-mean', got '${aggregator}'`, 2);
-  const serverOptimizer = String(o['server-optimizer']);
-  if (serverOptimizer !== 'sgd' && serverOptimizer !== 'momentum' && serverOptimizer !== 'adam') throw new CliError(`--server-optimizer must be sgd, momentum or adam, got '${serverOptimizer}'`, 2);
   const evalStage = String(o['eval-stage']);
   if (evalStage !== 'valid' && evalStage !== 'test') throw new CliError(`--eval-stage must be valid or test, got '${evalStage}'`, 2);
   const poisonMode = String(o['poison-mode']);
@@ -133,10 +129,7 @@ export async function run(argv: string[]): Promise<number> {
     aggregator: aggregator as 'mean' | 'trimmed-mean',
     trimFraction: numberOption(o, 'trim', 0, 0.499)!,
     serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
-    serverOptimizer: serverOptimizer as 'sgd' | 'momentum' | 'adam',
-    serverBeta1: numberOption(o, 'server-beta1', 0, 0.999999)!,
-    serverBeta2: numberOption(o, 'server-beta2', 0, 0.999999)!,
-    serverTau: numberOption(o, 'server-tau', 1e-12, 1e6)!,
+    ...serverOptimizerArgs(o),
     evalUsers: intOption(o, 'eval-users', 1, 100_000_000)!,
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
     evalStage: evalStage as EvalStage,
