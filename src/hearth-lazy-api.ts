@@ -2,6 +2,7 @@
 // part (src/hearth-lazy.ts) so the eager tracker stays small: reads (events(), lastUpdate(),
 // features()) and recommendations (recommend(), propensity(), the recommender controls).
 // createHearth() forwards to them on first use; tracking, consent and forget() never wait for them.
+import { RECOMMENDER_METHODS } from './recommender-methods';
 import { HearthError } from './events/hearth-error';
 import type { StoredEvent } from './events/schema';
 import { computeFeatures } from './features/compute-features';
@@ -73,7 +74,7 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
     prefetch: recs,
     terminate: () => recsApi?.recommender.terminate(),
   } as LazyApi;
-  for (const k of ['status', 'setBackend', 'refreshModel', 'setCatalog', 'simulateContextLoss', 'finetune', 'sync', 'warmUp'] as const) {
+  for (const k of RECOMMENDER_METHODS) {
     (api as unknown as Record<string, unknown>)[k] = async (...a: unknown[]) => ((await recs()).recommender[k] as (...x: unknown[]) => unknown)(...a);
   }
   return api;

@@ -1,3 +1,4 @@
+import { RECOMMENDER_METHODS } from './recommender-methods';
 import { startAutocapture } from './events/autocapture/start-autocapture';
 import { createDeduper } from './events/deduper';
 import { eventId } from './events/event-id';
@@ -151,7 +152,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   if (recConfig.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void rec('prefetch')().catch(() => {}));
   // The controls exist at once; each loads the recommendation part first (terminate() needs none).
   const recommender = { terminate: () => api?.terminate() } as RecommenderControls;
-  for (const k of ['status', 'setBackend', 'refreshModel', 'setCatalog', 'simulateContextLoss', 'finetune', 'sync', 'warmUp'] as const) {
+  for (const k of RECOMMENDER_METHODS) {
     (recommender as unknown as Record<string, unknown>)[k] = rec(k);
   }
 
