@@ -49,6 +49,9 @@ export const num = (min = -Infinity, max = Infinity): Check<number> => (x) =>
     : x > max ? fail(`is above ${max}`)
     : x;
 
+/** Runs `fix` on the value before `c` checks it (normalising loose input, e.g. trimming). */
+export const pre = <T>(fix: (x: unknown) => unknown, c: Check<T>): Check<T> => (x) => c(fix(x));
+
 /** Makes a check optional. */
 export const opt = <T>(c: Check<T>): Opt<T> => Object.assign((x: unknown) => (x === undefined ? undefined : c(x)), { opt: true as const });
 
@@ -89,12 +92,13 @@ export const record = <T>(c: Check<T>, max: number): Check<Record<string, T>> =>
   return Object.fromEntries(keys.map((k) => { try { return [k, c(x[k])]; } catch (e) { return under(k, e); } }));
 };
 
-/** A tagged union: `x[key]` picks the shape; the result carries the tag. */
+/** A tagged union: `x[key]` (trimmed, lower-cased) picks the shape; the result carries the tag. */
 export const variant = <K extends string, M extends Record<string, Shape>>(key: K, shapes: M): Check<{ [T in keyof M]: Flat<{ [_ in K]: T } & InferShape<M[T]>> }[keyof M]> => {
   const checks = Object.fromEntries(Object.entries(shapes).map(([t, s]) => [t, fields(s)]));
   return ((x: unknown) => {
     if (!isPlain(x)) return expected('an object', x);
-    const tag = x[key];
+    let tag = x[key];
+    if (typeof tag === 'string') tag = tag.trim().toLowerCase();
     const c = typeof tag === 'string' && Object.hasOwn(checks, tag) ? checks[tag]! : fail(`expected one of ${Object.keys(shapes).join(', ')}, got ${String(tag)}`, key);
     // The tag first, then the fields, into one fresh object (no second copy).
     return c(x, { [key]: tag });

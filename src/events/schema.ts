@@ -1,23 +1,33 @@
-import { arr, expected, num, obj, opt, record, str, variant, type Infer } from './mini-schema';
+import { arr, expected, num, obj, opt, pre, record, str, variant, type Infer } from './mini-schema';
 import { LIMITS } from './limits';
 
 // One schema is the single source of truth: the TypeScript types below are inferred from it,
 // and validate-event.ts checks input against it.
+// Loose shop input is normalised as it is checked (the input is never mutated): ids and names
+// may be numbers (they become strings) and are trimmed; currency codes are trimmed and
+// upper-cased; prices, values and quantities may be numeric strings ("1,299.00", " 12.99").
+const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : typeof x === 'number' && Number.isFinite(x) ? String(x) : x);
+const numeric = (x: unknown) => {
+  const n = typeof x === 'string' && x.trim() ? Number(x.trim().replace(/,(?=\d{3}\b)/g, '')) : NaN;
+  return Number.isFinite(n) ? n : x;
+};
 const text = () => opt(str(LIMITS.string));
-const id = () => str(LIMITS.string, 1);
-const currency = () => str(3, 3, /^[A-Z]{3}$/);
+const name = () => opt(pre(trimmed, str(LIMITS.string)));
+const id = () => pre(trimmed, str(LIMITS.string, 1));
+const amount = () => pre(numeric, num(0));
+const currency = () => pre((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x), str(3, 3, /^[A-Z]{3}$/));
 const anyNum = num();
 const anyText = str(LIMITS.string);
 
 /** A product as Hearth sees it: only `id` is required. */
 export const ItemSchema = obj({
   id: id(),
-  name: text(),
-  category: text(),
-  brand: text(),
-  price: opt(num(0)),
+  name: name(),
+  category: name(),
+  brand: name(),
+  price: opt(amount()),
   currency: opt(currency()),
-  quantity: opt(num(0)),
+  quantity: opt(amount()),
 });
 
 const itemEvent = { item: ItemSchema, list: text(), position: opt(num(0)) };
@@ -29,7 +39,7 @@ export const EventSchema = variant('type', {
   click: itemEvent,
   add_to_cart: itemEvent,
   remove_from_cart: itemEvent,
-  purchase: { items: arr(ItemSchema, 1, LIMITS.items), value: num(0), currency: currency(), orderId: opt(id()) },
+  purchase: { items: arr(ItemSchema, 1, LIMITS.items), value: amount(), currency: currency(), orderId: opt(id()) },
   search: { query: id(), results: opt(num(0)) },
   // rating: 0 (thumbs down) … 5 (thumbs up / five stars).
   rate: { item: ItemSchema, rating: num(0, 5) },

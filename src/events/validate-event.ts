@@ -1,7 +1,6 @@
 import { EventSchema, type HearthEvent } from './schema';
 import { LIMITS } from './limits';
 import { SchemaIssue } from './mini-schema';
-import { normaliseEvent } from './normalise-event';
 
 /** The outcome of validating one `track()` argument. */
 export type Validation = { ok: true; event: HearthEvent } | { ok: false; message: string };
@@ -23,7 +22,7 @@ export function validateEvent(input: unknown): Validation {
 export function checkEvent(input: unknown): CheckedEvent {
   try {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: 'event must be an object' };
-    const event = EventSchema(normaliseEvent(input as Record<string, unknown>));
+    const event = EventSchema(input);
     // The clean event is plain data, so its JSON length is its size.
     const json = JSON.stringify(event);
     return json.length > LIMITS.eventChars ? { ok: false, message: `event is larger than ${LIMITS.eventChars} characters (${json.length})` } : { ok: true, event, json };

@@ -30,6 +30,15 @@ describe('validateEvent: normalisation', () => {
     const r = validateEvent({ type: 'product_view', item: { id: 'a', name: '  Boot ', secret: 'x' }, extra: 1 });
     expect(r).toEqual({ ok: true, event: { type: 'product_view', item: { id: 'a', name: 'Boot' } } });
   });
+  it('trims and lower-cases the type, trims queries and order ids, keeps urls as given', () => {
+    expect(validateEvent({ type: ' Search ', query: ' boots ' })).toEqual({ ok: true, event: { type: 'search', query: 'boots' } });
+    expect(validateEvent({ type: 'PAGE_VIEW', url: ' https://a.test/ ' })).toEqual({ ok: true, event: { type: 'page_view', url: ' https://a.test/ ' } });
+    expect(validateEvent({ type: 'purchase', items: [{ id: 'a', quantity: '2' }], value: 3, currency: 'EUR', orderId: 17 })).toEqual({ ok: true, event: { type: 'purchase', items: [{ id: 'a', quantity: 2 }], value: 3, currency: 'EUR', orderId: '17' } });
+  });
+  it('leaves what is not a number for the schema to refuse', () => {
+    const r = validateEvent({ type: 'product_view', item: { id: 'a', price: 'free' } });
+    expect(r).toEqual({ ok: false, message: 'item.price: expected a finite number, got string' });
+  });
   it('ignores unknown keys, even cyclic ones or DOM-like objects', () => {
     const input: Record<string, unknown> = { type: 'page_view' };
     input.self = input;
