@@ -7,7 +7,7 @@ import type { WeightSpec } from './weight-specs';
 import { sizeOf, weightSpecs } from './weight-specs';
 import type { TrainingBatch } from './training-batch';
 import { matMul } from './matmul';
-import { firstColumnCrossEntropy } from './softmax-loss';
+import { sampledLoss } from './softmax-loss';
 import { gatherRows } from './gather-rows';
 import { dropoutWithSeed } from './dropout-mask';
 import { forwardLast } from './inference-forward';
@@ -110,7 +110,8 @@ export class SasRec {
 
   /**
    * One optimisation step on `batch` with sampled-softmax cross-entropy: each position's next
-   * item against the batch's shared negatives (accidental hits masked). Returns the mean loss.
+   * item against the batch's shared negatives (accidental hits masked), plus batch.bceWeight × BCE
+   * over the same logits (see sampledLoss). Returns the mean loss.
    */
   trainStep(batch: TrainingBatch, optimizer: tf.Optimizer): number {
     this.alive();
@@ -140,7 +141,7 @@ export class SasRec {
           const hv = gatherRows(h, posIdx);
           const pos = tf.sum(tf.mul(hv, this.itemVectors(tgtIdx)), -1, true);
           const neg = tf.add(matMul(hv, this.itemVectors(negIdx), true), hitMask);
-          return firstColumnCrossEntropy(tf.concat([pos, neg], 1) as tf.Tensor2D);
+          return sampledLoss(tf.concat([pos, neg], 1) as tf.Tensor2D, batch.bceWeight ?? 0);
         },
         true,
         this.trainableVariables(),

@@ -2,27 +2,70 @@ import * as tf from '@tensorflow/tfjs-core';
 
 type CustomFn = Parameters<typeof tf.customGrad>[0];
 
-// Cross-entropy with the true class in column 0, with a hand-written gradient
-// (softmax − one-hot) / rows: tf.logSumExp's gradient goes through Max → a broadcast Equal,
-// the slowest kernel of a training step on the WASM backend.
-const loss = tf.customGrad(((logits: tf.Tensor, save: tf.GradSaveFunc) => {
-  const [T, C] = logits.shape as [number, number];
-  const value = tf.mean(tf.sub(tf.logSumExp(logits, 1), tf.reshape(tf.slice(logits, [0, 0], [T, 1]), [T])));
-  save([logits]);
-  return {
-    value,
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const onehot = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? 1 : 0)), [1, C]);
-      return tf.mul(tf.sub(tf.softmax(saved[0]!), onehot), tf.div(dy, T));
-    },
-  };
-}) as unknown as CustomFn) as unknown as (logits: tf.Tensor) => tf.Scalar;
+// Cross-entropy with the true class in column 0, plus `bceWeight` × binary cross-entropy over the
+// same logits, with a hand-written gradient: tf.logSumExp's gradient goes through Max → a
+// broadcast Equal, the slowest kernel of a training step on the WASM backend.
+//   value = mean_rows[ lse(x) − x₀ + λ·(softplus(−x₀) + mean_{j≥1} softplus(x_j)) ]
+//   grad  = dy/T · [ softmax(x) − e₀ + λ·(σ(x) ⊙ w − e₀) ],  w = (1, 1/S, …, 1/S), S = C − 1
+function makeLoss(bceWeight: number): (logits: tf.Tensor) => tf.Scalar {
+  return tf.customGrad(((logits: tf.Tensor, save: tf.GradSaveFunc) => {
+    const [T, C] = logits.shape as [number, number];
+    const first = tf.reshape(tf.slice(logits, [0, 0], [T, 1]), [T]);
+    let perRow = tf.sub(tf.logSumExp(logits, 1), first);
+    if (bceWeight > 0) {
+      const rest = tf.slice(logits, [0, 1], [T, C - 1]);
+      const bce = tf.add(tf.softplus(tf.neg(first)), tf.mean(tf.softplus(rest), 1));
+      perRow = tf.add(perRow, tf.mul(bce, bceWeight));
+    }
+    const value = tf.mean(perRow);
+    save([logits]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const x = saved[0]!;
+        const onehot = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? 1 : 0)), [1, C]);
+        let g = tf.sub(tf.softmax(x), onehot);
+        if (bceWeight > 0) {
+          const w = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? bceWeight : bceWeight / (C - 1))), [1, C]);
+          g = tf.sub(tf.add(g, tf.mul(tf.sigmoid(x), w)), tf.mul(onehot, bceWeight));
+        }
+        return tf.mul(g, tf.div(dy, T));
+      },
+    };
+  }) as unknown as CustomFn) as unknown as (logits: tf.Tensor) => tf.Scalar;
+}
+
+const softmaxOnly = makeLoss(0);
+const withBce = new Map<number, (logits: tf.Tensor) => tf.Scalar>();
+
+function checkLogits(logits: tf.Tensor2D): void {
+  if (logits.rank !== 2 || logits.shape[0] < 1 || logits.shape[1] < 2) throw new RangeError(`logits must be [T ≥ 1, C ≥ 2], got [${logits.shape.join(', ')}]`);
+}
 
 /**
  * Mean softmax cross-entropy over rows of `logits` [T, C] whose correct class is column 0
  * (the sampled-softmax layout: target first, then the negatives).
  */
 export function firstColumnCrossEntropy(logits: tf.Tensor2D): tf.Scalar {
-  if (logits.rank !== 2 || logits.shape[0] < 1 || logits.shape[1] < 2) throw new RangeError(`logits must be [T ≥ 1, C ≥ 2], got [${logits.shape.join(', ')}]`);
-  return loss(logits);
+  checkLogits(logits);
+  return softmaxOnly(logits);
+}
+
+/**
+ * The training loss over sampled-softmax logits [T, C] (column 0 = target, the rest = negatives):
+ * mean softmax cross-entropy plus `bceWeight` × the mean binary cross-entropy of the same logits
+ * (−log σ(x₀) − mean_j log(1 − σ(x_j)), SASRec's loss averaged over the negatives). A logit of
+ * −1e9 (a masked accidental hit) adds nothing to either term. `bceWeight` 0 is exactly
+ * firstColumnCrossEntropy. Throws RangeError on a bad shape or a weight that is not finite ≥ 0.
+ */
+export function sampledLoss(logits: tf.Tensor2D, bceWeight = 0): tf.Scalar {
+  checkLogits(logits);
+  if (typeof bceWeight !== 'number' || !Number.isFinite(bceWeight) || bceWeight < 0) throw new RangeError(`bceWeight must be a finite number ≥ 0, got ${bceWeight}`);
+  if (bceWeight === 0) return softmaxOnly(logits);
+  let fn = withBce.get(bceWeight);
+  if (!fn) {
+    fn = makeLoss(bceWeight);
+    withBce.set(bceWeight, fn);
+  }
+  return fn(logits);
 }

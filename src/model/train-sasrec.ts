@@ -13,6 +13,11 @@ export interface TrainOptions {
   learningRate: number;
   /** Shared uniform negatives per step for the sampled softmax. */
   negatives: number;
+  /**
+   * Weight λ of a binary cross-entropy term added to the sampled softmax over the same logits
+   * (target vs each uniform negative, as SASRec's loss); 0 = sampled softmax only.
+   */
+  bceWeight: number;
   /** Stop after this many validations without a better validation NDCG@10. */
   patience: number;
   /** Validate every this many epochs. */
@@ -38,6 +43,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   batchSize: 256,
   learningRate: 2e-3,
   negatives: 256,
+  bceWeight: 0,
   patience: 5,
   evalEvery: 2,
   validUsers: 3000,
@@ -76,7 +82,7 @@ export function initialTrainState(): TrainState {
 }
 
 /**
- * Trains `model` on the training part of `split` with Adam and sampled softmax, batches bucketed
+ * Trains `model` on the training part of `split` with Adam and sampled softmax (plus `bceWeight` × BCE), batches bucketed
  * by length (padded only to their own longest sequence), validating on validation NDCG@10
  * (`validProtocol`) and early-stopping on it; test items are never looked at. Deterministic for a
  * seed on one backend; pass `state`/`optimizer` from a checkpoint to resume. Leaves the best
@@ -121,6 +127,7 @@ export async function trainSasRec(
       for (let k = 0; k < negatives.length; k++) negatives[k] = 1 + rng.int(numItems);
       const batch = makeTrainingBatch(batches[b]!, model.config.maxLen, negatives);
       batch.seed = state.epoch * 100_000 + b;
+      batch.bceWeight = o.bceWeight;
       const loss = model.trainStep(batch, optimizer);
       if (!Number.isFinite(loss)) throw new Error(`training diverged (loss ${loss}) at epoch ${state.epoch + 1}, batch ${b + 1}`);
       lossSum += loss;
@@ -166,6 +173,7 @@ function validateTrainOptions(o: TrainOptions): void {
   (['epochs', 'batchSize', 'negatives', 'patience', 'evalEvery', 'validUsers'] as const).forEach((k) => pos(k));
   pos('learningRate', false);
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
+  if (typeof o.bceWeight !== 'number' || !Number.isFinite(o.bceWeight) || o.bceWeight < 0) throw new RangeError(`train option bceWeight must be a finite number ≥ 0, got ${o.bceWeight}`);
   if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
 }

@@ -12,6 +12,8 @@ export interface TrainingBatch {
   negatives: Int32Array;
   /** Seed for this step's dropout noise (deterministic training and resume); default: a step counter. */
   seed?: number;
+  /** Weight of the binary cross-entropy added to the sampled softmax (see sampledLoss); default 0. */
+  bceWeight?: number;
 }
 
 /**

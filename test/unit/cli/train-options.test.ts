@@ -26,6 +26,7 @@ describe('hearth train options', () => {
     expect(r.out).toMatch(/--valid-protocol .*full or sampled100/);
     expect(r.out).toMatch(/--max-minutes .*\(default: 14\)/);
     expect(r.out).toMatch(/--batch-size .*\(default: 128\)/);
+    expect(r.out).toMatch(/--bce-weight .*binary cross-entropy.*\(default: 0\)/);
   });
 
   it('rejects a bad --valid-protocol or --max-minutes with exit 2 and one line', async () => {
@@ -33,6 +34,8 @@ describe('hearth train options', () => {
       ['--valid-protocol', 'sampled5', /--valid-protocol must be 'full' or 'sampled100', got 'sampled5'/],
       ['--max-minutes', '-1', /--max-minutes must be a number/],
       ['--max-minutes', 'soon', /--max-minutes/],
+      ['--bce-weight', '-0.5', /--bce-weight must be a number in \[0, 100\], got '-0.5'/],
+      ['--bce-weight', 'lots', /--bce-weight must be a number/],
     ] as const) {
       const r = await runCli('train', '--data', data, '--out', join(dir, 'bad'), `${flag}=${value}`);
       expect(r.code, `${flag} ${value}`).toBe(2);
@@ -56,5 +59,23 @@ describe('hearth train options', () => {
     const e = await runCli('eval', '--model', out, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
     expect(e.code, e.err).toBe(0);
     expect(JSON.parse(e.out.trim().split('\n').pop()!)['hr@10']).toBeGreaterThan(0.3);
+  });
+
+  it('--bce-weight changes training, is deterministic, and resumes exactly', async () => {
+    const common = ['--data', data, ...small, '--eval-every', '1', '--patience', '99', '--max-minutes', '0'];
+    const weights = (d: string) => readFileSync(join(d, 'group1-shard1of1.bin'));
+    const train = async (name: string, ...extra: string[]) => {
+      const r = await runCli('train', ...common, '--out', join(dir, name), ...extra);
+      expect(r.code, r.err).toBe(0);
+      return join(dir, name);
+    };
+    const softmax = await train('bce0', '--epochs', '3');
+    const a = await train('bceA', '--epochs', '3', '--bce-weight', '0.5');
+    const b = await train('bceB', '--epochs', '2', '--bce-weight', '0.5');
+    const resumed = await runCli('train', ...common, '--out', b, '--epochs', '3', '--bce-weight', '0.5', '--resume');
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.err).toMatch(/resuming after epoch 2/);
+    expect(Buffer.compare(weights(a), weights(b))).toBe(0);
+    expect(Buffer.compare(weights(a), weights(softmax))).not.toBe(0);
   });
 });

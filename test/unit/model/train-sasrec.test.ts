@@ -63,3 +63,17 @@ describe('trainSasRec validProtocol', () => {
     model.dispose();
   });
 });
+
+describe('trainSasRec bceWeight', () => {
+  it('rejects a bad bceWeight before training and defaults to the plain sampled softmax', async () => {
+    expect(DEFAULT_TRAIN.bceWeight).toBe(0);
+    const split = leaveOneOut(plantedDataset(40, 50, 2));
+    const model = createSasRec({ ...small, numItems: 40 }, 1);
+    const before = model.getWeights().item_emb!.slice();
+    for (const bad of [-1, Number.NaN]) {
+      await expect(trainSasRec(model, split, { ...fast, bceWeight: bad })).rejects.toThrow(/bceWeight must be a finite number ≥ 0/);
+    }
+    expect(Array.from(model.getWeights().item_emb!)).toEqual(Array.from(before));
+    model.dispose();
+  });
+});
