@@ -48,6 +48,43 @@ for (let i = 2; i < 128; i++) ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / ZIG_X[i
 ZIG_X[128] = 0;
 for (let i = 0; i < 129; i++) ZIG_F[i] = Math.exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
 
+// Rare ziggurat draws (~1 %): the tail of the base layer, or a wedge of layer i at x. `open01`
+// gives uniforms in (0, 1) from bits independent of the ones that chose i and x.
+function zigguratSlow(i: number, x: number, open01: () => number): number | null {
+  if (i === 0) {
+    // Tail beyond R (Marsaglia 1964): exact, accepted with probability ≈ 0.9.
+    for (;;) {
+      const a = -Math.log(open01()) / ZIG_R;
+      const b = -Math.log(open01());
+      if (b + b > a * a) return x < 0 ? -(ZIG_R + a) : ZIG_R + a;
+    }
+  }
+  // Wedge of layer i: accept under the curve.
+  return ZIG_F[i]! + open01() * (ZIG_F[i + 1]! - ZIG_F[i]!) < Math.exp(-0.5 * x * x) ? x : null;
+}
+
+// Fills out[j…) from the word pairs words[at[0]…): stops when `out` is full or the words are used
+// up, and leaves the next unused word's index in at[0]. Returns the next j. Loop state lives in
+// locals (the closure variables it used before were a memory load and store per sample).
+function zigguratBlock(out: Float64Array, j: number, words: Uint32Array, at: Int32Array, open01: () => number): number {
+  const n = out.length;
+  const end = words.length - 1;
+  let k = at[0]!;
+  while (j < n && k < end) {
+    const w0 = words[k]!;
+    const w1 = words[k + 1]!;
+    k += 2;
+    const i = w1 & 127;
+    // 28 + 25 = 53 bits not used by the layer index: a uniform in (−1, 1), symmetric about 0.
+    const x = (((w0 >>> 4) * 33554432 + (w1 >>> 7) + 0.5) * 2 * TWO_POW_M53 - 1) * ZIG_X[i]!;
+    if (Math.abs(x) < ZIG_X[i + 1]!) { out[j++] = x; continue; }
+    const z = zigguratSlow(i, x, open01);
+    if (z !== null) out[j++] = z;
+  }
+  at[0] = k;
+  return j;
+}
+
 /**
  * Gaussian noise from the OS CSPRNG (node:crypto randomFillSync, 64 KiB batches), so it is
  * unpredictable to anyone, the operator's code included. Ziggurat method with independent bits
@@ -56,40 +93,21 @@ for (let i = 0; i < 129; i++) ZIG_F[i] = Math.exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
  */
 export function cryptoGaussianFill(): GaussianFill {
   const words = new Uint32Array(16384);
-  let k = words.length;
-  // A uniform in (0, 1) from 53 random bits, for the rare wedge and tail draws.
+  const at = new Int32Array([words.length]);
+  // The rare wedge and tail draws take their uniforms from a separate CSPRNG buffer.
+  const extra = new Uint32Array(2048);
+  let e = extra.length;
   const open01 = (): number => {
-    if (k + 2 > words.length) { randomFillSync(words); k = 0; }
-    const m = (words[k]! >>> 5) * 67108864 + (words[k + 1]! >>> 6);
-    k += 2;
+    if (e + 2 > extra.length) { randomFillSync(extra); e = 0; }
+    const m = (extra[e]! >>> 5) * 67108864 + (extra[e + 1]! >>> 6);
+    e += 2;
     return (m + 0.5) * TWO_POW_M53;
   };
-  const slow = (i: number, x: number): number | null => {
-    if (i === 0) {
-      // Tail beyond R (Marsaglia 1964): exact, accepted with probability ≈ 0.9.
-      for (;;) {
-        const a = -Math.log(open01()) / ZIG_R;
-        const b = -Math.log(open01());
-        if (b + b > a * a) return x < 0 ? -(ZIG_R + a) : ZIG_R + a;
-      }
-    }
-    // Wedge of layer i: accept under the curve.
-    return ZIG_F[i]! + open01() * (ZIG_F[i + 1]! - ZIG_F[i]!) < Math.exp(-0.5 * x * x) ? x : null;
-  };
   return (out) => {
-    const n = out.length;
     let j = 0;
-    while (j < n) {
-      if (k + 2 > words.length) { randomFillSync(words); k = 0; }
-      const w0 = words[k]!;
-      const w1 = words[k + 1]!;
-      k += 2;
-      const i = w1 & 127;
-      // 28 + 25 = 53 bits not used by the layer index: a uniform in (−1, 1), symmetric about 0.
-      const x = (((w0 >>> 4) * 33554432 + (w1 >>> 7) + 0.5) * 2 * TWO_POW_M53 - 1) * ZIG_X[i]!;
-      if (Math.abs(x) < ZIG_X[i + 1]!) { out[j++] = x; continue; }
-      const z = slow(i, x);
-      if (z !== null) out[j++] = z;
+    while (j < out.length) {
+      if (at[0]! + 2 > words.length) { randomFillSync(words); at[0] = 0; }
+      j = zigguratBlock(out, j, words, at, open01);
     }
   };
 }
