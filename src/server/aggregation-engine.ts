@@ -7,7 +7,7 @@ import type { ModelManifest, PrivacySpend, SyncServerStatus, UpdateAck } from '.
 import { cryptoGaussianFill, gaussianFillFrom } from './gaussian-noise';
 import type { GaussianFill } from './gaussian-noise';
 import { packWeights, stepWeightsFile } from './model-weights-file';
-import { meanOfPayloads, sumOfPayloads } from './payload-mean';
+import { sumOfPayloads } from './payload-mean';
 import type { RunningMean } from './running-mean';
 import { optimizerStep, packOptimizerState, unpackOptimizerState, zeroOptimizerState } from './server-optimizer';
 import type { OptimizerState, ServerOptimizerSettings } from './server-optimizer';
@@ -349,7 +349,7 @@ export class AggregationEngine {
     if (n === 0) return null;
     if (this.running && this.running.ids.length === n) {
       consumed = this.running.ids;
-      agg = this.running.result();
+      agg = this.running.scaledSum();
     } else {
       const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound);
       if (pending.length === 0) return null;
@@ -359,13 +359,13 @@ export class AggregationEngine {
       // A trimmed mean that trims nothing (⌊βn⌋ = 0) is the mean.
       agg =
         this.options.aggregator === 'mean' || Math.floor(trimFraction * bytes.length) === 0
-          ? meanOfPayloads(bytes, clipNorm, shapes, (u) => this.checkStored(u), NATIVE_CRC)
+          ? sumOfPayloads(bytes, clipNorm, shapes, (u) => this.checkStored(u), NATIVE_CRC).scaledSum()
           : aggregateUpdates((function* () { for (const b of bytes) yield decodeUpdate(b, NATIVE_CRC); })(), { kind: 'trimmed-mean', clipNorm, trimFraction, shapes });
     }
     const sd = (this.options.noiseMultiplier * clipNorm) / agg.divisor;
     const state = copyState(this.optState);
     // One copy of the head's file, stepped in place (noise drawn in chunks), hashed once.
-    const file = stepWeightsFile(this.head.weights, this.head.tensors, (name, w) => optimizerStep(this.optimizer, w, agg.deltas.get(name)!, sd, this.noise, this.noiseScratch, state?.get(name) ?? null));
+    const file = stepWeightsFile(this.head.weights, this.head.tensors, (name, w) => optimizerStep(this.optimizer, w, agg.deltas.get(name)!, sd, this.noise, this.noiseScratch, state?.get(name) ?? null, agg.scale ?? 1));
     const round = this.store.roundCount() + 1;
     const model: StoredModel = {
       version: this.head.version + 1,

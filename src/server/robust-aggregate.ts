@@ -16,9 +16,14 @@ export interface AggregateOptions {
   shapes: ReadonlyMap<string, readonly number[]>;
 }
 
-/** Result: full-size deltas by tensor name, plus the divisor the sum was scaled by. */
+/**
+ * Result: full-size deltas by tensor name, plus the divisor the sum was scaled by. The mean delta
+ * of a coordinate is `scale × deltas[i]` (scale absent = 1: the deltas are the mean itself).
+ */
 export interface Aggregate {
-  deltas: Map<string, Float32Array>;
+  deltas: Map<string, Float32Array | Float64Array>;
+  /** Factor the deltas still need (1/n for a float64 sum handed over undivided); absent = 1. */
+  scale?: number;
   /** The effective number of contributors each coordinate was averaged over (for DP noise). */
   divisor: number;
   count: number;

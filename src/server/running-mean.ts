@@ -38,6 +38,15 @@ export class RunningMean {
     this.added.push(id);
   }
 
+  /**
+   * The mean as the float64 sums themselves with `scale` = 1/n (no copy, no pass over the model:
+   * the server step multiplies as it reads). The sums are shared: add nothing after calling this.
+   */
+  scaledSum(): Aggregate {
+    const n = this.added.length;
+    return { deltas: this.sums, scale: n > 0 ? 1 / n : 0, divisor: Math.max(1, n), count: n };
+  }
+
   /** The mean over the updates added (float32 deltas by tensor name); divisor 1 and zeros when empty. */
   result(): Aggregate {
     const n = this.added.length;

@@ -67,42 +67,47 @@ export function unpackOptimizerState(kind: ServerOptimizerKind, bytes: Uint8Arra
   return state;
 }
 
+/** A mean delta: float32 means, or float64 sums that `scale` turns into the mean. */
+type Delta = Float32Array | Float64Array;
+
 /**
- * One server step on tensor `w` with Δ = d + sd·N(0, 1) per coordinate (noise drawn in chunks into
- * `scratch` from `fill`; none when sd = 0): sgd w += lr·Δ; momentum m = β1·m + Δ, w += lr·m;
- * adam m = β1·m + (1−β1)·Δ, v = β2·v + (1−β2)·Δ², w += lr·m/(√v + τ). `st` is updated in place.
+ * One server step on tensor `w` with Δ = scale·d + sd·N(0, 1) per coordinate (noise drawn in
+ * chunks into `scratch` from `fill`; none when sd = 0): sgd w += lr·Δ; momentum m = β1·m + Δ,
+ * w += lr·m; adam m = β1·m + (1−β1)·Δ, v = β2·v + (1−β2)·Δ², w += lr·m/(√v + τ). `st` is updated
+ * in place. `scale` (default 1) lets a round pass an undivided float64 sum with scale 1/n.
  */
-export function optimizerStep(s: ServerOptimizerSettings, w: Float32Array, d: Float32Array, sd: number, fill: GaussianFill, scratch: Float64Array, st: { m: Float32Array; v: Float32Array | null } | null): void {
+export function optimizerStep(s: ServerOptimizerSettings, w: Float32Array, d: Delta, sd: number, fill: GaussianFill, scratch: Float64Array, st: { m: Float32Array; v: Float32Array | null } | null, scale = 1): void {
   if (w.length !== d.length) throw new RangeError(`optimizerStep: ${w.length} weights, ${d.length} deltas`);
+  if (!Number.isFinite(scale)) throw new RangeError('optimizerStep: scale must be finite');
   if (s.kind !== 'sgd' && (!st || st.m.length !== w.length || (s.kind === 'adam' && st.v?.length !== w.length))) throw new RangeError(`optimizerStep: ${s.kind} state does not match the tensor`);
   for (let start = 0; start < w.length; start += scratch.length) {
     const n = Math.min(scratch.length, w.length - start);
     const z = n === scratch.length ? scratch : scratch.subarray(0, n);
     if (sd > 0) fill(z);
     else z.fill(0);
-    if (s.kind === 'sgd') sgdChunk(w, d, z, start, s.lr, sd);
-    else if (s.kind === 'momentum') momentumChunk(w, d, z, start, s.lr, sd, st!.m, s.beta1);
-    else adamChunk(w, d, z, start, s.lr, sd, st!.m, st!.v!, s.beta1, s.beta2, s.tau);
+    if (s.kind === 'sgd') sgdChunk(w, d, scale, z, start, s.lr, sd);
+    else if (s.kind === 'momentum') momentumChunk(w, d, scale, z, start, s.lr, sd, st!.m, s.beta1);
+    else adamChunk(w, d, scale, z, start, s.lr, sd, st!.m, st!.v!, s.beta1, s.beta2, s.tau);
   }
 }
 
-function sgdChunk(w: Float32Array, d: Float32Array, z: Float64Array, start: number, lr: number, sd: number): void {
-  for (let j = 0; j < z.length; j++) w[start + j]! += lr * (d[start + j]! + sd * z[j]!);
+function sgdChunk(w: Float32Array, d: Delta, c: number, z: Float64Array, start: number, lr: number, sd: number): void {
+  for (let j = 0; j < z.length; j++) w[start + j]! += lr * (c * d[start + j]! + sd * z[j]!);
 }
 
-function momentumChunk(w: Float32Array, d: Float32Array, z: Float64Array, start: number, lr: number, sd: number, m: Float32Array, b1: number): void {
+function momentumChunk(w: Float32Array, d: Delta, c: number, z: Float64Array, start: number, lr: number, sd: number, m: Float32Array, b1: number): void {
   for (let j = 0; j < z.length; j++) {
     const i = start + j;
-    const mi = b1 * m[i]! + d[i]! + sd * z[j]!;
+    const mi = b1 * m[i]! + c * d[i]! + sd * z[j]!;
     m[i] = mi;
     w[i]! += lr * mi;
   }
 }
 
-function adamChunk(w: Float32Array, d: Float32Array, z: Float64Array, start: number, lr: number, sd: number, m: Float32Array, v: Float32Array, b1: number, b2: number, tau: number): void {
+function adamChunk(w: Float32Array, d: Delta, c: number, z: Float64Array, start: number, lr: number, sd: number, m: Float32Array, v: Float32Array, b1: number, b2: number, tau: number): void {
   for (let j = 0; j < z.length; j++) {
     const i = start + j;
-    const g = d[i]! + sd * z[j]!;
+    const g = c * d[i]! + sd * z[j]!;
     const mi = b1 * m[i]! + (1 - b1) * g;
     const vi = b2 * v[i]! + (1 - b2) * g * g;
     m[i] = mi;
