@@ -22,6 +22,7 @@ const OPTIONS: OptionTable = {
   trim: { type: 'string', default: '0.1', help: 'trimmed-mean fraction cut at each end' },
   'server-lr': { type: 'string', default: '1', help: 'server step size on the aggregated delta' },
   ...SERVER_OPTIMIZER_OPTIONS,
+  'keep-optimizer-states': { type: 'string', default: '10', help: 'keep momentum/adam state for the newest N versions (a rollback further back restores weights with zero state)' },
   'max-staleness': { type: 'string', default: '1', help: 'accept updates up to this many versions behind' },
   'rate-burst': { type: 'string', default: '20', help: 'per-client burst of POST /v1/updates' },
   'rate-per-minute': { type: 'string', default: '60', help: 'per-client sustained uploads per minute' },
@@ -58,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     trimFraction: numberOption(o, 'trim', 0, 0.499)!,
     serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
     ...serverOptimizerArgs(o),
+    keepOptimizerStates: intOption(o, 'keep-optimizer-states', 1, 1_000_000)!,
     maxStaleness: intOption(o, 'max-staleness', 0, 1_000_000)!,
     rateLimit: { burst: intOption(o, 'rate-burst', 1, 1e9)!, perMinute: numberOption(o, 'rate-per-minute', 1e-6, 1e9)! },
     sync: sync as 'normal' | 'full',
@@ -96,7 +98,9 @@ export async function run(argv: string[]): Promise<number> {
   const engine = started.server.engine;
   if (rollbackTo !== undefined) {
     try {
+      const state = engine.rollbackOptimizerState(rollbackTo);
       engine.rollback(rollbackTo);
+      if (state === 'reset') process.stderr.write(`hearth serve: version ${rollbackTo}'s optimizer state is no longer kept (--keep-optimizer-states); its weights are restored with zero state\n`);
     } catch (e) {
       await started.close();
       throw new CliError((e as Error).message, 2);

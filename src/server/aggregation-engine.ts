@@ -109,7 +109,7 @@ export class AggregationEngine {
   private adoptOptimizerState(stored: StoredOptimizerState | null, version: number): OptimizerState | null {
     const kind = this.optimizer.kind;
     const state = stored && stored.kind === kind ? unpackOptimizerState(kind, stored.state, this.head.tensors) : null;
-    if (kind !== 'sgd' && !state) this.options.log?.(`${kind} server optimizer: no state stored with version ${version}, starting from zeros`);
+    if (kind !== 'sgd' && !state) this.options.log?.(`${kind} server optimizer: no ${kind} state kept for version ${version} (states are kept for the newest ${this.options.keepOptimizerStates} versions), starting from zeros`);
     return state ?? zeroOptimizerState(kind, this.head.tensors);
   }
 
@@ -383,6 +383,7 @@ export class AggregationEngine {
       { round, updates: consumed.length, noiseMultiplier: this.options.noiseMultiplier, sampleRate: this.options.sampleRate, clipNorm: this.options.clipNorm, aggregator: this.options.aggregator, finishedAt: model.createdAt },
       consumed,
       state ? { kind: this.optimizer.kind, state: packOptimizerState(state, model.tensors) } : undefined,
+      this.options.keepOptimizerStates,
     );
     this.head = model;
     this.optState = state;
@@ -404,21 +405,38 @@ export class AggregationEngine {
   }
 
   /**
+   * What a rollback to `version` does with the server optimizer's state: 'restored' (the state
+   * stored with that version comes back), 'reset' (momentum / adam, but that version's state was
+   * pruned — it is older than the newest `keepOptimizerStates` versions — or written by another
+   * optimizer: the moments restart from zero) or 'none' (sgd keeps no state).
+   */
+  rollbackOptimizerState(version: number): 'restored' | 'reset' | 'none' {
+    if (this.optimizer.kind === 'sgd') return 'none';
+    return this.store.optimizerState(version)?.kind === this.optimizer.kind ? 'restored' : 'reset';
+  }
+
+  /**
    * Rolls back: publishes a NEW head version whose weights equal `version`'s (versions only move
-   * forward, so device caches stay simple). Privacy already spent stays spent.
+   * forward, so device caches stay simple). Privacy already spent stays spent. The optimizer
+   * state goes back with the weights while that version is among the newest
+   * `keepOptimizerStates`; beyond that the weights come back with zero moments
+   * (`rollbackOptimizerState` tells which, before or after).
    */
   rollback(version: number): number {
     this.flush();
     const target = this.store.model(version);
     if (!Number.isInteger(version) || !target) throw new RangeError(`rollback: version ${version} does not exist`);
     const model: StoredModel = { ...target, version: this.head.version + 1, parent: target.version, createdAt: new Date().toISOString(), note: `rollback to ${version}` };
-    // The optimizer state goes back with the weights (zeros if none was stored with that version).
+    // Zeros when that version's state was pruned (older than keepOptimizerStates) or is foreign.
     const stored = this.store.optimizerState(version);
-    this.store.addModel(model, stored ?? undefined);
+    const state = this.adoptOptimizerState(stored, version);
+    // The new head stores the state it starts from, so a restart resumes it.
+    const saved = state ? { kind: this.optimizer.kind, state: stored?.kind === this.optimizer.kind ? stored.state : packOptimizerState(state, this.head.tensors) } : undefined;
+    this.store.addModel(model, saved, this.options.keepOptimizerStates);
     // Pending deltas computed against the abandoned versions would re-apply what was rolled back.
     this.store.discardPendingNotBasedOn(version);
     this.head = model;
-    this.optState = this.adoptOptimizerState(stored, model.version);
+    this.optState = state;
     this.resetRunning();
     this.options.log?.(`rolled back to version ${version} as version ${model.version}`);
     return model.version;

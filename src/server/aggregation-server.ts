@@ -155,7 +155,9 @@ export function createAggregationServer(opts: AggregationServerOptions): Aggrega
         let version: unknown;
         try { version = (JSON.parse(body?.toString('utf8') ?? '') as { version?: unknown }).version; } catch { version = undefined; }
         if (!Number.isInteger(version) || !engine.weights(version as number)) { fail(res, 400, 'body must be {"version": <existing version>}', 'bad_version'); return true; }
-        send(res, 200, { version: engine.rollback(version as number) });
+        // Asked first: the answer describes the version rolled back to, before the new head exists.
+        const optimizerState = engine.rollbackOptimizerState(version as number);
+        send(res, 200, { version: engine.rollback(version as number), optimizerState });
         return true;
       }
       fail(res, req.method === 'GET' || req.method === 'POST' ? 404 : 405, 'no such route', 'not_found');

@@ -47,9 +47,17 @@ export interface AggregationServerOptions {
   /**
    * How the noised mean Δ is applied (default 'sgd': w += lr·Δ): 'momentum' (m = β1·m + Δ,
    * w += lr·m) or 'adam' (FedAdam, Reddi et al. 2021: w += lr·m/(√v + τ)). Post-processing of
-   * the noised mean, so the DP guarantee is unchanged; state is stored with every version.
+   * the noised mean, so the DP guarantee is unchanged; state is stored with the newest versions
+   * (`keepOptimizerStates`).
    */
   serverOptimizer?: ServerOptimizerKind;
+  /**
+   * Optimizer states (momentum / adam moments, 1–2 model sizes each) are kept for the newest N
+   * version numbers only (default 10), pruned in the transaction that adds a version. A rollback
+   * to one of them restores its state; a rollback to an older version restores the weights with
+   * fresh (zero) state. Integer ≥ 1 (the head's state is what a restart resumes).
+   */
+  keepOptimizerStates?: number;
   /** β1 of momentum / adam, in [0, 1) (default 0.9). */
   serverBeta1?: number;
   /** β2 of adam, in [0, 1) (default 0.99). */
@@ -101,6 +109,7 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
     serverBeta1: 0.9,
     serverBeta2: 0.99,
     serverTau: 1e-3,
+    keepOptimizerStates: 10,
     maxStaleness: 1,
     rateLimit: { burst: 20, perMinute: 60 },
     sync: 'normal',
@@ -123,6 +132,7 @@ export function resolveServerOptions(o: AggregationServerOptions): ResolvedServe
   } catch (e) {
     check(false, (e as Error).message);
   }
+  check(Number.isInteger(r.keepOptimizerStates) && r.keepOptimizerStates >= 1, 'keepOptimizerStates must be an integer ≥ 1');
   check(Number.isInteger(r.maxStaleness) && r.maxStaleness >= 0, 'maxStaleness must be an integer ≥ 0');
   check(r.rateLimit.burst >= 1 && r.rateLimit.perMinute > 0, 'rateLimit needs burst ≥ 1 and perMinute > 0');
   check(r.addressRateLimit === null || (r.addressRateLimit.burst >= 1 && r.addressRateLimit.perMinute > 0), 'addressRateLimit needs burst ≥ 1 and perMinute > 0 (or null for none)');

@@ -123,6 +123,8 @@ export class SqliteSyncStore {
       counter: this.db.prepare('SELECT value FROM counters WHERE name = ?'),
       insertOptState: this.db.prepare('INSERT OR REPLACE INTO optimizer_state (version, kind, state) VALUES (?, ?, ?)'),
       optState: this.db.prepare('SELECT kind, state FROM optimizer_state WHERE version = ?'),
+      pruneOptStates: this.db.prepare('DELETE FROM optimizer_state WHERE version <= ?'),
+      optStateVersions: this.db.prepare('SELECT version FROM optimizer_state ORDER BY version'),
       updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM updates'),
       getLayout: this.db.prepare('SELECT config, items, popularity, item_attributes AS attrs, seed_model_version AS seed FROM train_layout WHERE id = 1'),
       setLayout: this.db.prepare('INSERT OR REPLACE INTO train_layout (id, config, items, popularity, item_attributes, seed_model_version) VALUES (1, ?, ?, ?, ?, ?)'),
@@ -167,13 +169,22 @@ export class SqliteSyncStore {
   /**
    * Stores a new model version and makes it the head (one transaction), with the server
    * optimizer's state after it when given (so a restart or a rollback to it resumes that state).
+   * With `keepStates` = N, the same transaction deletes the optimizer state of every version
+   * ≤ m.version − N: states are kept for the newest N version numbers only.
    */
-  addModel(m: StoredModel, optimizer?: StoredOptimizerState): void {
+  addModel(m: StoredModel, optimizer?: StoredOptimizerState, keepStates?: number): void {
+    if (keepStates !== undefined && !(Number.isInteger(keepStates) && keepStates >= 1)) throw new RangeError('addModel: keepStates must be an integer ≥ 1');
     this.db.transaction(() => {
       this.stmts.insertModel.run(m.version, m.parent, m.createdAt, m.weights, m.sha256, JSON.stringify(m.tensors), JSON.stringify(m.sparse), m.config ? JSON.stringify(m.config) : null, m.note);
       this.stmts.setHead.run(m.version);
       if (optimizer) this.stmts.insertOptState.run(m.version, optimizer.kind, optimizer.state);
+      if (keepStates !== undefined) this.stmts.pruneOptStates.run(m.version - keepStates);
     })();
+  }
+
+  /** Versions that have an optimizer state stored, oldest first. */
+  optimizerStateVersions(): number[] {
+    return (this.stmts.optStateVersions.all() as { version: number }[]).map((r) => r.version);
   }
 
   /** The server optimizer's state stored with `version`, or null (none kept, e.g. sgd). */
@@ -230,12 +241,13 @@ export class SqliteSyncStore {
   }
 
   /**
-   * Atomically finishes a round: stores the new model as head, records the round in the privacy
+   * Atomically finishes a round: stores the new model as head (with its optimizer state, pruning
+   * states older than `keepStates` versions as `addModel` does), records the round in the privacy
    * ledger and marks its updates consumed (their payloads are deleted: raw updates are not kept).
    */
-  finishRound(model: StoredModel, round: Omit<StoredRound, 'version'>, consumedIds: readonly string[], optimizer?: StoredOptimizerState): void {
+  finishRound(model: StoredModel, round: Omit<StoredRound, 'version'>, consumedIds: readonly string[], optimizer?: StoredOptimizerState, keepStates?: number): void {
     this.db.transaction(() => {
-      this.addModel(model, optimizer);
+      this.addModel(model, optimizer, keepStates);
       this.stmts.insertRound.run(round.round, model.version, round.updates, round.noiseMultiplier, round.sampleRate, round.clipNorm, round.aggregator, round.finishedAt);
       for (const id of consumedIds) this.stmts.consume.run(round.round, id);
     })();

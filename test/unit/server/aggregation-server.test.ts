@@ -175,7 +175,7 @@ describe('aggregation server over HTTP', () => {
     const denied = await fetch(`${url}/v1/admin/rollback`, { method: 'POST', body: JSON.stringify({ version: 1 }) });
     expect(denied.status).toBe(403);
     const rb = await fetch(`${url}/v1/admin/rollback`, { method: 'POST', body: JSON.stringify({ version: 1 }), headers: { authorization: 'Bearer secret' } });
-    expect(await rb.json()).toEqual({ version: 3 });
+    expect(await rb.json()).toEqual({ version: 3, optimizerState: 'none' }); // sgd keeps no optimizer state
     const m3 = (await (await fetch(`${url}/v1/model`)).json()) as ModelManifest;
     const m1w = await (await fetch(`${url}/v1/model/weights/1`)).arrayBuffer();
     expect(m3.version).toBe(3);

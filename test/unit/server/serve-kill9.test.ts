@@ -69,6 +69,35 @@ describe('hearth serve (spawned process)', () => {
     again.child.kill('SIGTERM');
   });
 
+  it('with a server optimizer, kill -9 after rounds keeps the head\'s state and only the newest --keep-optimizer-states', async () => {
+    const file = tempStore();
+    new AggregationEngine({ store: file, seed: tinySeed() }).close();
+    const { url, child } = await serve(['--store', file, '--min-updates', '1', '--noise-multiplier', '0', '--server-optimizer', 'momentum', '--keep-optimizer-states', '2', '--max-staleness', '100', '--rate-burst', '100']);
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(`${url}/v1/updates`, { method: 'POST', body: encodeUpdate(tinyUpdate(`opt-${i}`)), headers: { 'x-hearth-client': `o${i}` } });
+      expect(r.status).toBe(202);
+      // The round runs right after the 202: wait for it before the next upload.
+      for (let t = 0; t < 200; t++) {
+        const s = (await (await fetch(`${url}/v1/status`)).json()) as { round: number };
+        if (s.round === i + 1) break;
+        await new Promise((ok) => setTimeout(ok, 25));
+      }
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r));
+    const db = new Database(file, { readonly: true });
+    try {
+      expect((db.prepare('SELECT version FROM head').get() as { version: number }).version).toBe(6);
+      expect((db.prepare('SELECT version FROM optimizer_state ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([5, 6]);
+    } finally {
+      db.close();
+    }
+    const lines: string[] = [];
+    const e = new AggregationEngine({ store: file, serverOptimizer: 'momentum', keepOptimizerStates: 2, log: (l) => lines.push(l) });
+    e.close();
+    expect(lines.filter((l) => /starting from zeros/.test(l))).toEqual([]); // the head's state was read back
+  });
+
   it('exits non-zero with a clear message on bad input', async () => {
     const run = (args: string[]) =>
       new Promise<{ code: number | null; err: string }>((resolve) => {
@@ -90,6 +119,9 @@ describe('hearth serve (spawned process)', () => {
     const badOptimizer = await run(['--server-optimizer', 'lamb']);
     expect(badOptimizer.code).toBe(2);
     expect(badOptimizer.err.trim()).toMatch(/^hearth.*--server-optimizer must be sgd, momentum or adam, got 'lamb'$/);
+    const badKeep = await run(['--keep-optimizer-states', '0']);
+    expect(badKeep.code).toBe(2);
+    expect(badKeep.err).toMatch(/--keep-optimizer-states/);
     const badBeta = await run(['--server-beta1', '1.5']);
     expect(badBeta.code).toBe(2);
     expect(badBeta.err).toMatch(/--server-beta1/);

@@ -23,6 +23,19 @@ describe('server optimizers', () => {
     expectStandardNormal(Float64Array.from(v, (x, i) => (x - 2 * d[i]!) / (2 * 0.5)));
   });
 
+  it('a float64 sum with scale 1/n steps exactly like its float32 mean', () => {
+    const sum = Float64Array.from([3, -1.5, 0.75]);
+    for (const kind of ['sgd', 'momentum', 'adam'] as const) {
+      const s = { ...base, kind };
+      const a = Float32Array.from([1, 2, 3]);
+      const b = a.slice();
+      optimizerStep(s, a, sum, 0, noNoise, new Float64Array(2), zeroOptimizerState(kind, [{ name: 'x', shape: [3], offset: 0 }])?.get('x') ?? null, 1 / 3);
+      optimizerStep(s, b, Float32Array.from([1, -0.5, 0.25]), 0, noNoise, new Float64Array(2), zeroOptimizerState(kind, [{ name: 'x', shape: [3], offset: 0 }])?.get('x') ?? null);
+      expect(a).toEqual(b);
+    }
+    expect(() => optimizerStep(base, new Float32Array(1), new Float64Array(1), 0, noNoise, new Float64Array(1), null, NaN)).toThrow(/scale/);
+  });
+
   it('momentum and adam match hand-computed steps over two rounds', () => {
     // momentum, β1 = 0.5, lr = 1: m1 = Δ1 = 2 → w = 3; m2 = 0.5·2 + (−1) = 0 → w stays 3.
     const mom = { ...base, kind: 'momentum' as const, lr: 1, beta1: 0.5 };
