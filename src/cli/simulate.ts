@@ -8,7 +8,8 @@ import { SERVER_OPTIMIZER_OPTIONS, serverOptimizerArgs } from './server-optimize
 import { startProgress } from './progress';
 import { useWasmBackend } from './tf-backend';
 import { withDataErrors } from './eval-command';
-import { readDataset } from '../data/read-dataset';
+import { readDataset, readTextFile } from '../data/read-dataset';
+import { parseItemAttributes } from '../data/item-attributes';
 import { leaveOneOut } from '../data/leave-one-out';
 import type { Split } from '../data/leave-one-out';
 import type { Dataset } from '../data/dataset';
@@ -26,9 +27,10 @@ import { calibrateNoiseMultiplier } from '../server/privacy-accountant';
 import { evaluateFull, runFederatedSimulation } from '../server/federated-simulation';
 import type { EvalStage, PoisonMode, SimulationRound } from '../server/federated-simulation';
 
-const USAGE = 'hearth simulate --data FILE [--rounds R] [--clients-per-round C] [--epsilon E] [--json] [options]';
+const USAGE = 'hearth simulate --data FILE [--attributes FILE] [--rounds R] [--clients-per-round C] [--epsilon E] [--json] [options]';
 const OPTIONS: OptionTable = {
   data: { type: 'string', required: true, help: 'dataset file (user item [item …] lines, or a JSONL event log)' },
+  attributes: { type: 'string', help: 'item → [attribute ids] JSON, as for `hearth train --attributes`: start, central and federated models get attribute embeddings (sent as a dense tensor in every update)' },
   rounds: { type: 'string', default: '20', help: 'federated rounds R' },
   'clients-per-round': { type: 'string', default: '500', help: 'expected clients per round C (Poisson sampling, q = C / clients)' },
   epsilon: { type: 'string', default: '8', help: "target ε after R rounds ('inf' = no noise); sets the noise multiplier" },
@@ -68,18 +70,35 @@ function subSplit(split: Split, users: Split['users']): Split {
   return { users, numItems: split.numItems, skippedUsers: 0 };
 }
 
-async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, full: Split, config: ModelConfig, epochs: number, learningRate: number, seed: number, label: string): Promise<SasRec> {
+// A saved model must have attribute embeddings exactly when --attributes gives them, of the same sizes.
+function checkReusedAttributes(model: SasRec, config: ModelConfig, dir: string, label: string): void {
+  const want = config.numAttributes ?? 0;
+  const have = model.config.numAttributes ?? 0;
+  if (want !== have || (want > 0 && model.config.attributesPerItem !== config.attributesPerItem)) {
+    throw new CliError(`${label} model ${dir} has ${have ? `${have} attributes (${model.config.attributesPerItem} per item)` : 'no attributes'}, --attributes gives ${want ? `${want} (${config.attributesPerItem} per item)` : 'none'}`);
+  }
+}
+
+async function loadOrTrain(dir: string | undefined, ds: Dataset, train: Split, full: Split, config: ModelConfig, itemAttributes: Int32Array | undefined, epochs: number, learningRate: number, seed: number, label: string): Promise<SasRec> {
   if (dir && existsSync(join(dir, 'manifest.json'))) {
+    let loaded: SasRec;
     try {
       const { model, manifest } = await loadModel(readModelDir(dir));
+      loaded = model;
       if (manifest.items.length !== ds.items.length) throw new CliError(`${label} model ${dir} has ${manifest.items.length - 1} items, the data has ${ds.items.length - 1}`);
-      return model;
     } catch (e) {
       if (e instanceof ArtifactError) throw new CliError(`${label} model ${dir}: ${e.message}`);
       throw e;
     }
+    try {
+      checkReusedAttributes(loaded, config, dir, label);
+    } catch (e) {
+      loaded.dispose();
+      throw e;
+    }
+    return loaded;
   }
-  const model = createSasRec(config, seed);
+  const model = createSasRec(config, seed, itemAttributes);
   if (epochs > 0 && train.users.length > 0) {
     const bar = startProgress(`${label} training`, epochs, ['loss']);
     try {
@@ -153,16 +172,18 @@ export async function run(argv: string[]): Promise<number> {
     const nPublic = Math.round(publicFraction * shuffled.length);
     const publicUsers = shuffled.slice(0, nPublic);
     const clients = shuffled.slice(nPublic);
-    const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH };
-    say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items, backend ${backend.backend}`);
-    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, nPublic > 0 ? pretrainEpochs : 0, pretrainLr, seed + 1, 'pretrain');
+    const attrs = o.attributes ? parseItemAttributes(readTextFile(String(o.attributes)), String(o.attributes), ds.items) : undefined;
+    const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH, ...(attrs ? { numAttributes: attrs.numAttributes, attributesPerItem: attrs.perItem } : {}) };
+    say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items${attrs ? `, ${attrs.numAttributes} attributes (≤ ${attrs.perItem} per item)` : ''}, backend ${backend.backend}`);
+    const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, attrs?.table, nPublic > 0 ? pretrainEpochs : 0, pretrainLr, seed + 1, 'pretrain');
     const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed, sim.evalStage);
     say(`start model NDCG@10 (${sim.evalStage}): ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
     const usable = clients.filter((c) => c.train.length >= 2).length;
     const q = Math.min(1, clientsPerRound / Math.max(1, usable));
     const noiseMultiplier = explicitZ ?? calibrateNoiseMultiplier(epsilon, { sampleRate: q, rounds, delta });
     say(`DP: sample rate q=${q.toFixed(5)}, noise multiplier z=${noiseMultiplier.toFixed(4)}, clip C=${sim.clipNorm}, δ=${delta}`);
-    const clientModel = createSasRec(evalModel.config, seed + 2);
+    // The clients' model has the same item → attribute table as the start model (none without attributes).
+    const clientModel = createSasRec(evalModel.config, seed + 2, evalModel.config.numAttributes ? evalModel.itemAttributes : undefined);
     const bar = startProgress('rounds', rounds, ['ndcg', 'eps']);
     try {
       const out = await runFederatedSimulation(split, clients, { evalModel, clientModel, seedWeights: evalModel.getWeights() }, { ...sim, noiseMultiplier }, (r: SimulationRound) => {
@@ -174,12 +195,12 @@ export async function run(argv: string[]): Promise<number> {
       const centralDir = o['central-model'] as string | undefined;
       let centralNdcg: number | null = null;
       if (centralDir || centralEpochs > 0) {
-        const central = await loadOrTrain(centralDir, ds, split, split, evalModel.config, centralEpochs, pretrainLr, seed, 'central');
+        const central = await loadOrTrain(centralDir, ds, split, split, evalModel.config, attrs?.table, centralEpochs, pretrainLr, seed, 'central');
         centralNdcg = await evaluateFull(central, split, sim.evalUsers, seed, sim.evalStage);
         central.dispose();
         say(`central NDCG@10 (full, ${sim.evalStage}, same ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
       }
-      return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length, users: split.users.length };
+      return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length, users: split.users.length, attributes: evalModel.config.numAttributes ?? 0 };
     } finally {
       bar.stop();
       evalModel.dispose();
@@ -215,6 +236,7 @@ export async function run(argv: string[]): Promise<number> {
     server_beta1: sim.serverBeta1,
     server_beta2: sim.serverBeta2,
     server_tau: sim.serverTau,
+    attributes: result.attributes,
     // Evaluation excluded; CPU time is the figure to compare on a shared machine.
     seconds_per_round: mean(result.out.rounds.map((r) => r.seconds)),
     cpu_seconds_per_round: mean(result.out.rounds.map((r) => r.cpuSeconds)),

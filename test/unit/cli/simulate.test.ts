@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli';
@@ -10,10 +10,19 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 60_000 });
 
 let dir: string;
 let data: string;
+let attributes: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hearth-sim-cli-'));
-  ({ data } = writePlantedData(dir, 30, 120, 4));
+  const planted = writePlantedData(dir, 30, 120, 4);
+  data = planted.data;
+  // Every item gets a category; every other item a brand too.
+  const attrs: Record<string, string[]> = {};
+  planted.ds.items.forEach((id, i) => {
+    if (i > 0) attrs[id] = i % 2 === 0 ? [`cat-${i % 5}`, `brand-${i % 3}`] : [`cat-${i % 5}`];
+  });
+  attributes = join(dir, 'attributes.json');
+  writeFileSync(attributes, JSON.stringify(attrs));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -58,5 +67,20 @@ describe('hearth simulate', () => {
     expect(j.cpu_seconds_per_round).toBeGreaterThan(0);
     expect(j.bytes_per_update).toBeGreaterThan(0);
     expect(r.err).toMatch(/start model NDCG@10 \(valid\)/);
+  });
+
+  it('--attributes: start and federated models carry attribute embeddings; a saved start model must match', async () => {
+    const pretrained = join(dir, 'pretrained-attrs');
+    const common = ['simulate', '--data', data, '--rounds', '1', '--clients-per-round', '30', '--pretrain-epochs', '1', '--central-epochs', '0', '--eval-users', '30', '--eval-stage', 'valid', '--epsilon', 'inf', '--pretrained', pretrained, '--json'];
+    const r = await runCli(...common, '--attributes', attributes);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out.trim().split('\n').pop()!);
+    expect(j.attributes).toBe(8); // cat-0…4, brand-0…2
+    expect(j.per_round[0].accepted).toBe(j.per_round[0].participants);
+    expect(r.err).toMatch(/8 attributes \(≤ 2 per item\)/);
+    // Reusing that start model without --attributes is refused, not silently mixed.
+    const again = await runCli(...common);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toMatch(/has 8 attributes \(2 per item\), --attributes gives none/);
   });
 });
