@@ -120,11 +120,13 @@ export class AggregationEngine {
 
   // Starts the running sum over what is pending now (normally nothing: after a round or on a fresh store).
   private resetRunning(): void {
+    // The previous sum's buffers are zeroed and reused (same shapes and clip norm for the engine's life).
+    const previous = this.running?.clear();
     this.running = null;
     if (this.options.aggregator !== 'mean' || this.store.pendingCount() > this.options.maxUpdatesPerRound) return;
     try {
       const pending = this.store.pendingUpdates(this.options.maxUpdatesPerRound).map((p) => storedBytes(p.payload));
-      this.running = sumOfPayloads(pending, this.options.clipNorm, this.shapes(), (u) => this.checkStored(u), NATIVE_CRC);
+      this.running = sumOfPayloads(pending, this.options.clipNorm, this.shapes(), (u) => this.checkStored(u), NATIVE_CRC, previous);
     } catch (e) {
       this.options.log?.(`running sum not kept: ${(e as Error).message}`);
     }

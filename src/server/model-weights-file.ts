@@ -42,7 +42,8 @@ export function unpackWeights(bytes: Uint8Array, layout: readonly ManifestTensor
  * model per call, where unpack + pack made two.
  */
 export function stepWeightsFile(bytes: Uint8Array, layout: readonly ManifestTensor[], step: (name: string, values: Float32Array) => void): WeightsFile {
-  const out = Buffer.alloc(bytes.byteLength); // not pooled at model sizes, but views below need 4-byte alignment
+  // Unpooled (offset 0: the views below need 4-byte alignment) and not zero-filled: set() overwrites every byte.
+  const out = Buffer.allocUnsafeSlow(bytes.byteLength);
   if (out.byteOffset % 4 !== 0) throw new RangeError('stepWeightsFile: unaligned buffer');
   out.set(bytes);
   for (const t of layout) {

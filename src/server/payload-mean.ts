@@ -15,9 +15,13 @@ export function meanOfPayloads(payloads: Iterable<Uint8Array>, clipNorm: number,
   return sumOfPayloads(payloads, clipNorm, shapes, check, options).result();
 }
 
-/** The running clipped sum over `payloads` (validated and checked as in meanOfPayloads), to add more to. */
-export function sumOfPayloads(payloads: Iterable<Uint8Array>, clipNorm: number, shapes: ReadonlyMap<string, readonly number[]>, check: (s: UpdateSummary) => void = () => {}, options: DecodeOptions = {}): RunningMean {
-  const sum = new RunningMean(shapes, clipNorm, options);
+/**
+ * The running clipped sum over `payloads` (validated and checked as in meanOfPayloads), to add
+ * more to. `sum` (default: a new one for `shapes`, `clipNorm`, `options`) is an empty sum to
+ * fill instead, e.g. one just cleared for reuse.
+ */
+export function sumOfPayloads(payloads: Iterable<Uint8Array>, clipNorm: number, shapes: ReadonlyMap<string, readonly number[]>, check: (s: UpdateSummary) => void = () => {}, options: DecodeOptions = {}, sum = new RunningMean(shapes, clipNorm, options)): RunningMean {
+  if (sum.ids.length !== 0) throw new RangeError('sumOfPayloads: sum must be empty');
   for (const p of payloads) {
     const s = inspectUpdate(p, options);
     check(s);

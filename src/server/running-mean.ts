@@ -10,7 +10,7 @@ import type { Aggregate } from './robust-aggregate';
  */
 export class RunningMean {
   private readonly sums = new Map<string, Float64Array>();
-  private readonly added: string[] = [];
+  private added: string[] = [];
 
   /** `shapes`: every tensor's full shape by name; `clipNorm`: the re-clip bound C (> 0). */
   constructor(
@@ -20,6 +20,16 @@ export class RunningMean {
   ) {
     if (!(Number.isFinite(clipNorm) && clipNorm > 0)) throw new RangeError('RunningMean: clipNorm must be a finite number > 0');
     for (const [name, shape] of shapes) this.sums.set(name, new Float64Array(shape.reduce((a, b) => a * b, 1)));
+  }
+
+  /**
+   * Empties the sum for reuse (zeros in place: a round then does not allocate, and page-fault in,
+   * a fresh model-sized float64 buffer). Returns this.
+   */
+  clear(): this {
+    for (const s of this.sums.values()) s.fill(0);
+    this.added = []; // a new array: callers may still hold the old `ids`
+    return this;
   }
 
   /** Ids of the updates in the sum, in the order they were added. */

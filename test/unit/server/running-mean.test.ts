@@ -3,7 +3,7 @@ import { decodeUpdate, encodeUpdate } from '../../../src/protocol';
 import type { ModelUpdate } from '../../../src/protocol';
 import { AggregationEngine } from '../../../src/server/aggregation-engine';
 import { unpackWeights } from '../../../src/server/model-weights-file';
-import { meanOfPayloads } from '../../../src/server/payload-mean';
+import { meanOfPayloads, sumOfPayloads } from '../../../src/server/payload-mean';
 import { aggregateUpdates } from '../../../src/server/robust-aggregate';
 import { RunningMean } from '../../../src/server/running-mean';
 import { inspectUpdate } from '../../../src/federated/update-codec';
@@ -37,6 +37,15 @@ describe('FedAvg straight from payloads', () => {
     expect(() => meanOfPayloads([encodeUpdate(int8Update('a', 0.1, [2]))], 1, shapes, () => { throw new Error('no'); })).toThrow('no');
     expect(() => new RunningMean(shapes, 0)).toThrow(RangeError);
     expect(() => new RunningMean(shapes, 1).add('x', encodeUpdate(int8Update('a', 0.1, [2])), NaN)).toThrow(RangeError);
+    // A cleared sum is empty and sums again like a new one; ids handed out before stay as they were.
+    const payloads = [encodeUpdate(int8Update('a', 0.1, [2, 7])), encodeUpdate(int8Update('b', 0.2, [7, 9]))];
+    const used = sumOfPayloads(payloads, 1, shapes);
+    const ids = used.ids;
+    const reused = sumOfPayloads(payloads.slice(1), 1, shapes, undefined, undefined, used.clear());
+    expect(ids).toEqual(['a', 'b']);
+    expect(reused.ids).toEqual(['b']);
+    expect(reused.result()).toEqual(sumOfPayloads(payloads.slice(1), 1, shapes).result());
+    expect(() => sumOfPayloads(payloads, 1, shapes, undefined, undefined, reused)).toThrow(/empty/);
     const empty = new RunningMean(shapes, 1).result();
     expect(empty.count).toBe(0);
     expect(empty.divisor).toBe(1);
