@@ -40,6 +40,10 @@ const registry = new WeakMap<object, HearthInternals>();
 /** Attaches internals to an instance (createHearth does this). */
 export function setInternals(h: Hearth, internals: HearthInternals): void {
   registry.set(h, internals);
+  // Announces each committed event's id to the other tabs' recommend() on the BroadcastChannel
+  // named like the database (src/store/event-mirror.ts). Opened per event and closed at once: an
+  // open channel would keep a Node process alive.
+  internals.subscribe((e) => { try { const c = new BroadcastChannel(internals.options.dbName); c.postMessage(e.id); c.close(); } catch { /* no BroadcastChannel: readers read on every call */ } });
 }
 
 /** The internals of an instance made by createHearth; throws for anything else. */

@@ -9,14 +9,13 @@ import { computeFeatures } from './features/compute-features';
 import type { HearthInternals } from './hearth-internals';
 import type { Hearth } from './hearth-types';
 import type { LastUpdateSummary } from './protocol';
-import { RecommendError } from './recommend/recommend-error';
 import { getMeta, LAST_UPDATE_KEY } from './store/meta';
 import { createRecommendApi, type RecommendApi, type RecommenderControls } from './worker/recommend-api';
 
 /** The forwarded methods of one instance, with the same promises as the Hearth interface. */
 export type LazyApi = Pick<Hearth, 'events' | 'features' | 'lastUpdate' | 'recommend' | 'propensity'> &
   Omit<RecommenderControls, 'terminate'> & {
-    /** Starts the recommendation part now (the `prefetch` option). Rejects like recommend(). */
+    /** Creates the recommendation part now (the `prefetch` option: it starts the worker when the page is idle, after consent). */
     prefetch(): Promise<unknown>;
     /** Stops the worker if it was started. */
     terminate(): void;
@@ -37,12 +36,11 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
     return value;
   };
 
-  // For recommendations nothing is started before consent.
+  // For recommendations nothing is started before consent: every method of createRecommendApi
+  // checks it first (and createHearth's forwarding before that).
   let recsApi: RecommendApi | null = null;
-  const recs = async (): Promise<RecommendApi> => {
-    if (!(await i.consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
-    return (recsApi ??= createRecommendApi({ config: i.recommend, dbName: o.dbName, consented: i.consented, events: (q) => hearth.events(q), epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features() }));
-  };
+  const recs = async (): Promise<RecommendApi> =>
+    (recsApi ??= createRecommendApi({ config: i.recommend, dbName: o.dbName, consented: i.consented, events: (q) => hearth.events(q), epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features(), signals: typeof BroadcastChannel == 'function' ? i : undefined }));
   const api = {
     async events(query = {}) {
       if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);

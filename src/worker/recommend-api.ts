@@ -4,7 +4,7 @@ import type { BackendPreference, CatalogItem, RecommendResult, WorkerStatus } fr
 import type { PropensityResult } from '../propensity/propensity-types';
 import { RecommendError } from '../recommend/recommend-error';
 import type { RecommendConfig } from './recommend-config';
-import { createEventMirror } from '../store/event-mirror';
+import { createEventMirror, type WriteSignals } from '../store/event-mirror';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './worker-client';
 
 /** Controls of the recommendation worker, on `hearth.recommender`. All methods resolve or reject. */
@@ -37,6 +37,8 @@ export interface RecommendApiDeps {
   epoch(): number;
   /** Most stored events kept (the instance's maxEvents). */
   maxEvents: number;
+  /** Write signals (the instance's internals, where BroadcastChannel exists): with them recommend() reads IndexedDB only after a write; absent, on every call. */
+  signals?: WriteSignals;
   features(): Promise<Features>;
   /** Creates the worker (tests; default `new Worker(url)`). */
   createWorker?: (url: string) => WorkerLike;
@@ -64,6 +66,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
   const start = (): Promise<WorkerStatus> =>
     (ready ??= (async () => {
       const abs = (u: string, base?: string) => new URL(u, base ?? (typeof location !== 'undefined' ? location.href : undefined)).href;
+      const url = (u?: string | null) => (u ? abs(u) : null);
       const workerUrl = abs(c.workerUrl ?? new URL('hearth-worker.js', import.meta.url).href);
       let worker: WorkerLike;
       try {
@@ -75,9 +78,9 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
       const wasmPath = abs(c.wasmPath ?? './', workerUrl);
       return client.call('init', {
         config: {
-          modelUrl: c.modelUrl ? abs(c.modelUrl) : null,
-          propensityUrl: c.propensityUrl ? abs(c.propensityUrl) : null,
-          federationUrl: c.federationUrl ? abs(c.federationUrl) : null,
+          modelUrl: url(c.modelUrl),
+          propensityUrl: url(c.propensityUrl),
+          federationUrl: url(c.federationUrl),
           wasmPath: wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`,
           backend: c.backend ?? 'auto',
           dbName: deps.dbName,
@@ -99,7 +102,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
   };
   if (c.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void worker().catch(() => {}));
   // recommend() sends slim, incrementally read events: no full read + clone per call (long tasks).
-  const recentEvents = createEventMirror((q) => deps.events(q), deps.epoch, deps.maxEvents);
+  const recentEvents = createEventMirror((q) => deps.events(q), deps.epoch, deps.maxEvents, deps.signals);
 
   return {
     recommend: async (options) => (await worker()).call('recommend', { events: (await recentEvents()) as StoredEvent[], options: options as never }),

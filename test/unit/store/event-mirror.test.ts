@@ -48,3 +48,92 @@ describe('createEventMirror', () => {
     expect(s.reads.length).toBeLessThanOrEqual(2);
   });
 });
+
+let dbs = 0;
+/**
+ * Signals as createHearth's internals give them: `commit` plays this page's batch writer (the
+ * subscriber hears each event before flush resolves); `otherTab` announces an id on the real
+ * BroadcastChannel named like the database, as setInternals does in every instance.
+ */
+function fakeSignals(store: ReturnType<typeof fakeStore>) {
+  const dbName = `mirror-test-${++dbs}`;
+  const listeners: ((e: StoredEvent) => void)[] = [];
+  const queued: StoredEvent[] = [];
+  let flushes = 0;
+  return {
+    signals: {
+      options: { dbName },
+      subscribe: (l: (e: StoredEvent) => void) => { listeners.push(l); },
+      flush: async () => { flushes++; for (const e of queued.splice(0)) { store.events.push(e); listeners.forEach((l) => l(e)); } },
+    },
+    queue: (e: StoredEvent) => { queued.push(e); },
+    otherTab: async (message: unknown) => {
+      const c = new BroadcastChannel(dbName);
+      c.postMessage(message);
+      c.close();
+      // Delivery is a task in the receiving context: let it run.
+      await new Promise((ok) => setTimeout(ok, 20));
+    },
+    flushes: () => flushes,
+  };
+}
+
+describe('createEventMirror with write signals', () => {
+  it('reads only after a write it has not seen, and flushes this page first on every call', async () => {
+    const s = fakeStore([view(0, 1000), view(1, 1010)]);
+    const w = fakeSignals(s);
+    const mirror = createEventMirror(s.list, () => 0, 5000, w.signals);
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0', 'e1']);
+    const reads = s.reads.length;
+    await mirror();
+    await mirror();
+    expect(s.reads.length).toBe(reads);
+    expect(w.flushes()).toBe(3);
+    // An id it already holds (its own commit echoed by the channel) is no reason to read.
+    await w.otherTab('e1');
+    await mirror();
+    expect(s.reads.length).toBe(reads);
+    // Another tab's commit: read once.
+    s.events.push(view(2, 1020));
+    await w.otherTab('e2');
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0', 'e1', 'e2']);
+    expect(s.reads.length).toBe(reads + 1);
+    // Anything but a known id reads too.
+    await w.otherTab(null);
+    await mirror();
+    expect(s.reads.length).toBe(reads + 2);
+  });
+  it("this page's queued write is in the very next call: committed by its flush, heard by subscribe", async () => {
+    const s = fakeStore([view(0, 1000)]);
+    const w = fakeSignals(s);
+    const mirror = createEventMirror(s.list, () => 0, 5000, w.signals);
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0']);
+    w.queue(view(1, 1005));
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0', 'e1']);
+  });
+  it('a write announced while it reads makes the next call read again', async () => {
+    const s = fakeStore([view(0, 1000)]);
+    const w = fakeSignals(s);
+    let once = true;
+    const list = async (q: { since?: number; limit?: number }) => {
+      const rows = await s.list(q);
+      if (once) { once = false; s.events.push(view(1, 1001)); await w.otherTab('e1'); }
+      return rows;
+    };
+    const mirror = createEventMirror(list, () => 0, 5000, w.signals);
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0']);
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0', 'e1']);
+  });
+  it('starts over when the epoch changes even with no write announced (forget())', async () => {
+    const s = fakeStore([view(0, 1000), view(1, 1010)]);
+    const w = fakeSignals(s);
+    let epoch = 0;
+    const mirror = createEventMirror(s.list, () => epoch, 5000, w.signals);
+    expect(await mirror()).toHaveLength(2);
+    s.events.length = 0;
+    epoch++;
+    expect(await mirror()).toEqual([]);
+    w.queue(view(5, 2000));
+    expect((await mirror()).map((e) => e.id)).toEqual(['e5']);
+  });
+});
