@@ -60,5 +60,28 @@ export async function loadCheckpoint(dir: string, model: SasRec, learningRate: n
   const optimizer = tf.train.adam(learningRate);
   // Adam matches its state to variables by position, so names need not survive the restart.
   await optimizer.setWeights(meta.optimizer.map((w, i) => ({ name: `w${i}`, tensor: tf.tensor(take(w.shape.reduce((a, b) => a * b, 1)), w.shape) })));
+  restoreBiasCorrection(optimizer);
   return { state: { ...meta.state, bestWeights }, optimizer, options: meta.options };
+}
+
+type AdamInternals = { iterations: number; beta1: number; beta2: number; accBeta1: tf.Variable; accBeta2: tf.Variable };
+
+/**
+ * Sets Adam's bias-correction powers β₁ᵗ⁺¹, β₂ᵗ⁺¹ to the float32 running products an
+ * uninterrupted run accumulates (one multiply per step). tfjs's setWeights uses pow(), which
+ * rounds differently at some step counts, so a resumed run drifted from the uninterrupted one.
+ */
+export function restoreBiasCorrection(optimizer: tf.AdamOptimizer): void {
+  const adam = optimizer as unknown as AdamInternals;
+  const product = (beta: number): number => {
+    const b = Math.fround(beta);
+    let acc = b;
+    // float32 × float32 is exact in float64, so fround gives the backend's float32 product.
+    for (let t = 0; t < adam.iterations; t++) acc = Math.fround(acc * b);
+    return acc;
+  };
+  tf.tidy(() => {
+    adam.accBeta1.assign(tf.scalar(product(adam.beta1)));
+    adam.accBeta2.assign(tf.scalar(product(adam.beta2)));
+  });
 }
