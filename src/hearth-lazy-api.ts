@@ -38,21 +38,19 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
 
   // For recommendations nothing is started before consent: every method of createRecommendApi
   // checks it first (and createHearth's forwarding before that).
+  // Reads stored events; a failure is reported, then rejects (the recommend mirror retries it).
+  const readEvents = (q: { since?: number; limit?: number } = {}): Promise<StoredEvent[]> =>
+    i.readStore().then((s) => s?.list(q) ?? []).catch((e) => { fail('events() could not read')(e); throw e; });
   let recsApi: RecommendApi | null = null;
   const recs = async (): Promise<RecommendApi> =>
-    (recsApi ??= createRecommendApi({ config: i.recommend, dbName: o.dbName, consented: i.consented, events: (q) => hearth.events(q), epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features(), signals: typeof BroadcastChannel == 'function' ? i : undefined }));
+    (recsApi ??= createRecommendApi({ config: i.recommend, dbName: o.dbName, consented: i.consented, events: readEvents, epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features(), signals: typeof BroadcastChannel == 'function' ? i : undefined }));
   const api = {
     async events(query = {}) {
       if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);
       const { since, limit } = query;
       if (since !== undefined && (typeof since !== 'number' || !Number.isFinite(since))) return refuse('events(): since must be a finite number (ms)', []);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return refuse('events(): limit must be a positive integer', []);
-      try {
-        return (await (await i.readStore())?.list({ since, limit })) ?? [];
-      } catch (e) {
-        fail('events() could not read')(e);
-        return [];
-      }
+      return readEvents({ since, limit }).catch(() => []);
     },
     async features() {
       let events: StoredEvent[] = [];

@@ -37,8 +37,8 @@ export interface WriteSignals {
  * after a write (this page's, committed by `signals.flush()` first, or another tab's announced
  * one, whose id it has not seen): a call with nothing new costs no IndexedDB transaction (0.5–1.7
  * ms each). It starts over whenever `epoch()` changes (forget(), consent withdrawn, the database
- * deleted by another tab), so erased events never reach a recommendation. `list` is
- * hearth.events(). The returned array is the mirror's own: callers must not modify it.
+ * deleted by another tab), so erased events never reach a recommendation. `list` reads the
+ * store and rejects when a read fails. The returned array is the mirror's own: callers must not modify it.
  */
 export function createEventMirror(list: (query: { since?: number; limit?: number }) => Promise<StoredEvent[]>, epoch: () => number, max: number, signals?: WriteSignals): () => Promise<HistoryEvent[]> {
   let events: HistoryEvent[] = [];
@@ -64,7 +64,15 @@ export function createEventMirror(list: (query: { since?: number; limit?: number
     const start = seen;
     let since = newest === -Infinity ? undefined : newest - OVERLAP_MS;
     for (;;) {
-      const page = await list({ since, limit: PAGE });
+      let page: StoredEvent[];
+      try {
+        page = await list({ since, limit: PAGE });
+      } catch {
+        // A failed read (`list` reports it) is retried by the next call, not after the next write;
+        // this call goes on with what the mirror already holds.
+        stale = true;
+        break;
+      }
       if (epoch() !== start) return [];
       for (const e of page) {
         if (ids.has(e.id)) continue;

@@ -31,7 +31,7 @@ export interface RecommendApiDeps {
   config: RecommendConfig;
   dbName: string;
   consented(): Promise<boolean>;
-  /** hearth.events(): all stored events, or a page of them. */
+  /** Stored events (all, or a page): rejects when the read fails (already reported). */
   events(query?: { since?: number; limit?: number }): Promise<StoredEvent[]>;
   /** Changes whenever stored events were erased (forget(), consent withdrawn, another tab deleting the database). */
   epoch(): number;
@@ -113,7 +113,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
       refreshModel: async () => (await worker()).call('refreshModel', {}, timeoutMs * 3),
       setCatalog: async (items) => (await worker()).call('setCatalog', { items }),
       simulateContextLoss: async () => (await worker()).call('simulateContextLoss', {}),
-      finetune: async () => (await worker()).call('finetune', { events: await deps.events() }, timeoutMs * 6),
+      finetune: async () => (await worker()).call('finetune', { events: await deps.events().catch(() => []) }, timeoutMs * 6),
       sync: async () => (await worker()).call('sync', {}, timeoutMs * 6),
       warmUp: async () => { await worker(); return ready!; },
       terminate() { client?.terminate(); client = null; ready = null; },

@@ -124,6 +124,21 @@ describe('createEventMirror with write signals', () => {
     expect((await mirror()).map((e) => e.id)).toEqual(['e0']);
     expect((await mirror()).map((e) => e.id)).toEqual(['e0', 'e1']);
   });
+  it('a failed read is retried by the next call, not only after the next write', async () => {
+    const s = fakeStore([view(0, 1000)]);
+    const w = fakeSignals(s);
+    let failing = false;
+    const mirror = createEventMirror(async (q) => { if (failing) throw new Error('read failed'); return s.list(q); }, () => 0, 5000, w.signals);
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0']);
+    s.events.push(view(1, 1010));
+    await w.otherTab('e1');
+    failing = true;
+    // The failed read: this call goes on with what the mirror holds ...
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0']);
+    failing = false;
+    // ... and the next one reads again, with no new write announced.
+    expect((await mirror()).map((e) => e.id)).toEqual(['e0', 'e1']);
+  });
   it('starts over when the epoch changes even with no write announced (forget())', async () => {
     const s = fakeStore([view(0, 1000), view(1, 1010)]);
     const w = fakeSignals(s);
