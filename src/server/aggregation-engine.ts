@@ -414,7 +414,7 @@ export class AggregationEngine {
    */
   rollbackOptimizerState(version: number): 'restored' | 'reset' | 'none' {
     if (this.optimizer.kind === 'sgd') return 'none';
-    return this.store.optimizerState(version)?.kind === this.optimizer.kind ? 'restored' : 'reset';
+    return this.store.optimizerStateKind(version) === this.optimizer.kind ? 'restored' : 'reset';
   }
 
   /**

@@ -123,6 +123,7 @@ export class SqliteSyncStore {
       counter: this.db.prepare('SELECT value FROM counters WHERE name = ?'),
       insertOptState: this.db.prepare('INSERT OR REPLACE INTO optimizer_state (version, kind, state) VALUES (?, ?, ?)'),
       optState: this.db.prepare('SELECT kind, state FROM optimizer_state WHERE version = ?'),
+      optStateKind: this.db.prepare('SELECT kind FROM optimizer_state WHERE version = ?'),
       pruneOptStates: this.db.prepare('DELETE FROM optimizer_state WHERE version <= ?'),
       optStateVersions: this.db.prepare('SELECT version FROM optimizer_state ORDER BY version'),
       updateCount: this.db.prepare('SELECT COUNT(*) AS n FROM updates'),
@@ -185,6 +186,11 @@ export class SqliteSyncStore {
   /** Versions that have an optimizer state stored, oldest first. */
   optimizerStateVersions(): number[] {
     return (this.stmts.optStateVersions.all() as { version: number }[]).map((r) => r.version);
+  }
+
+  /** The kind of optimizer state stored with `version` (without reading the state), or null. */
+  optimizerStateKind(version: number): string | null {
+    return (this.stmts.optStateKind.get(version) as { kind: string } | undefined)?.kind ?? null;
   }
 
   /** The server optimizer's state stored with `version`, or null (none kept, e.g. sgd). */
