@@ -8,8 +8,8 @@ import { SERVER_OPTIMIZER_OPTIONS, serverOptimizerArgs } from './server-optimize
 import { startProgress } from './progress';
 import { useWasmBackend } from './tf-backend';
 import { withDataErrors } from './eval-command';
-import { readDataset, readTextFile } from '../data/read-dataset';
-import { parseItemAttributes } from '../data/item-attributes';
+import { readDataset } from '../data/read-dataset';
+import { readAttributesOption } from './attributes-option';
 import { leaveOneOut } from '../data/leave-one-out';
 import type { Split } from '../data/leave-one-out';
 import type { Dataset } from '../data/dataset';
@@ -172,8 +172,8 @@ export async function run(argv: string[]): Promise<number> {
     const nPublic = Math.round(publicFraction * shuffled.length);
     const publicUsers = shuffled.slice(0, nPublic);
     const clients = shuffled.slice(nPublic);
-    const attrs = o.attributes ? parseItemAttributes(readTextFile(String(o.attributes)), String(o.attributes), ds.items) : undefined;
-    const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH, ...(attrs ? { numAttributes: attrs.numAttributes, attributesPerItem: attrs.perItem } : {}) };
+    const { attrs, config: attrConfig } = readAttributesOption(o.attributes as string | undefined, ds.items);
+    const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH, ...attrConfig };
     say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items${attrs ? `, ${attrs.numAttributes} attributes (≤ ${attrs.perItem} per item)` : ''}, backend ${backend.backend}`);
     const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, attrs?.table, nPublic > 0 ? pretrainEpochs : 0, pretrainLr, seed + 1, 'pretrain');
     const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed, sim.evalStage);

@@ -6,11 +6,11 @@ import { withDataErrors } from './eval-command';
 import { startProgress } from './progress';
 import { useWasmBackend } from './tf-backend';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint';
-import { readDataset, readTextFile } from '../data/read-dataset';
+import { readDataset } from '../data/read-dataset';
 import { isProtocol } from '../data/evaluate';
 import { leaveOneOut } from '../data/leave-one-out';
 import { popularityCounts } from '../data/popularity';
-import { parseItemAttributes } from '../data/item-attributes';
+import { readAttributesOption } from './attributes-option';
 import { DEFAULT_ARCH } from '../model/model-config';
 import type { ModelConfig } from '../model/model-config';
 import { createSasRec } from '../model/sasrec';
@@ -100,12 +100,8 @@ export async function run(argv: string[]): Promise<number> {
     const split = leaveOneOut(ds);
     if (split.users.length === 0) throw new CliError(`${String(o.data)}: no user has the 3 interactions leave-one-out needs`);
     if (split.skippedUsers > 0) process.stderr.write(`note: ${split.skippedUsers} user(s) with fewer than 3 interactions skipped\n`);
-    const attrs = o.attributes ? parseItemAttributes(readTextFile(String(o.attributes)), String(o.attributes), ds.items) : undefined;
-    const config: ModelConfig = {
-      numItems: split.numItems,
-      ...arch,
-      ...(attrs ? { numAttributes: attrs.numAttributes, attributesPerItem: attrs.perItem } : {}),
-    };
+    const { attrs, config: attrConfig } = readAttributesOption(o.attributes as string | undefined, ds.items);
+    const config: ModelConfig = { numItems: split.numItems, ...arch, ...attrConfig };
     const model = createSasRec(config, train.seed, attrs?.table);
     try {
       const ckptDir = join(out, 'checkpoint');
