@@ -4,7 +4,7 @@ import type { ResolvedOptions } from './hearth-options';
 import type { Hearth } from './hearth-types';
 import type { HearthDbHandle } from './store/db-schema';
 import type { EventStore } from './store/event-store';
-import type { RecommendConfig } from './worker/recommend-config';
+import type { RecommendSource } from './worker/recommend-config';
 
 /**
  * What later parts (recommendations, federated sync) need from an instance, without making it
@@ -12,8 +12,8 @@ import type { RecommendConfig } from './worker/recommend-config';
  */
 export interface HearthInternals {
   options: ResolvedOptions;
-  /** The validated `recommend` option. */
-  recommend: RecommendConfig;
+  /** The validated `recommend` option, or the script tag's data-* attributes still to be parsed (resolveRecommendConfig). */
+  recommend: RecommendSource;
   /** Whether writing is allowed now (consent given or not required). */
   consented(): Promise<boolean>;
   /** The open Hearth database (reopened after another tab upgraded it). Rejects when IndexedDB is unusable. */

@@ -10,7 +10,9 @@ import type { HearthInternals } from './hearth-internals';
 import type { Hearth } from './hearth-types';
 import type { LastUpdateSummary } from './protocol';
 import { getMeta, LAST_UPDATE_KEY } from './store/meta';
+import { RecommendError } from './recommend/recommend-error';
 import { createRecommendApi, type RecommendApi, type RecommenderControls } from './worker/recommend-api';
+import { resolveRecommendConfig } from './worker/recommend-tag';
 
 /** The forwarded methods of one instance, with the same promises as the Hearth interface. */
 export type LazyApi = Pick<Hearth, 'events' | 'features' | 'lastUpdate' | 'recommend' | 'propensity'> &
@@ -41,9 +43,19 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
   // Reads stored events; a failure is reported, then rejects (the recommend mirror retries it).
   const readEvents = (q: { since?: number; limit?: number } = {}): Promise<StoredEvent[]> =>
     i.readStore().then((s) => s?.list(q) ?? []).catch((e) => { fail('events() could not read')(e); throw e; });
+  // The script tag's data-* recommend config is parsed here, on first need: a bad value is
+  // reported (onError, stats.errors) and every recommendation call rejects naming it.
+  const config = () => {
+    try {
+      return resolveRecommendConfig(i.recommend);
+    } catch (e) {
+      i.report(e as HearthError);
+      throw new RecommendError('invalid_argument', (e as Error).message);
+    }
+  };
   let recsApi: RecommendApi | null = null;
   const recs = async (): Promise<RecommendApi> =>
-    (recsApi ??= createRecommendApi({ config: i.recommend, dbName: o.dbName, consented: i.consented, events: readEvents, epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features(), signals: typeof BroadcastChannel == 'function' ? i : undefined }));
+    (recsApi ??= createRecommendApi({ config: config(), dbName: o.dbName, consented: i.consented, events: readEvents, epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features(), signals: typeof BroadcastChannel == 'function' ? i : undefined }));
   const api = {
     async events(query = {}) {
       if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);

@@ -6,8 +6,15 @@ import type { HearthOptions } from './hearth-types';
 /** HearthOptions with every default filled in. */
 export type ResolvedOptions = Required<Omit<HearthOptions, 'onError' | 'autocapture' | 'recommend'>> & Pick<HearthOptions, 'onError'> & { autocapture: AutocaptureOptions | false };
 
-// Numeric options: [default, minimum]. A table keeps the script tag small.
-const NUMBERS = { maxEvents: [5000, 1], maxAgeDays: [90, 0], batchSize: [20, 1], batchDelayMs: [200, 0], dedupeWindowMs: [1000, 0], maxEventsPerSecond: [10, 0.001] } as const;
+/**
+ * The defaults of every option that has one, except autocapture (on: `{}`). The script tag
+ * starts from these (its data-* attributes can set only the booleans and dbName).
+ */
+export const DEFAULTS = { maxEvents: 5000, maxAgeDays: 90, batchSize: 20, batchDelayMs: 200, dedupeWindowMs: 1000, maxEventsPerSecond: 10, dbName: HEARTH_DB_NAME, storage: 'auto', requireConsent: false, debug: false } as const;
+/** What a database name must look like: Hearth erases every database whose name starts with "hearth". */
+export const DB_NAME_RULE = /^hearth[\w.-]{0,64}$/;
+// The minimum of each numeric option.
+const MINIMUMS = { maxEvents: 1, maxAgeDays: 0, batchSize: 1, batchDelayMs: 0, dedupeWindowMs: 0, maxEventsPerSecond: 0.001 } as const;
 // Expected typeof of the other options (undefined is always allowed).
 const TYPES = { requireConsent: 'boolean', debug: 'boolean', onError: 'function', dbName: 'string', autocapture: 'boolean|object', storage: 'string' } as const;
 
@@ -15,17 +22,17 @@ const TYPES = { requireConsent: 'boolean', debug: 'boolean', onError: 'function'
 export function resolveOptions(o: HearthOptions): ResolvedOptions {
   const bad = (m: string) => new HearthError('invalid_argument', `createHearth(): ${m}`);
   if (typeof o !== 'object' || o === null) throw bad('options must be an object');
-  const r: Record<string, unknown> = { ...o, dbName: o.dbName ?? HEARTH_DB_NAME, storage: o.storage ?? 'auto', requireConsent: !!o.requireConsent, debug: !!o.debug };
+  const r: Record<string, unknown> = { ...o, dbName: o.dbName ?? DEFAULTS.dbName, storage: o.storage ?? DEFAULTS.storage, requireConsent: !!o.requireConsent, debug: !!o.debug };
   for (const [k, t] of Object.entries(TYPES)) {
     const v = o[k as keyof HearthOptions];
     if (v != null && !t.includes(typeof v)) throw bad(`options.${k} must be a ${t.replace('|', ' or ')}`);
   }
-  for (const [k, [d, min]] of Object.entries(NUMBERS)) {
-    const v = o[k as keyof typeof NUMBERS] ?? d;
+  for (const [k, min] of Object.entries(MINIMUMS)) {
+    const v = o[k as keyof typeof MINIMUMS] ?? DEFAULTS[k as keyof typeof MINIMUMS];
     if (typeof v !== 'number' || !(v >= min) || v === Infinity) throw bad(`options.${k} must be a number ≥ ${min}, got ${String(v)}`);
     r[k] = v;
   }
-  if (!/^hearth[\w.-]{0,64}$/.test(r.dbName as string)) throw bad('options.dbName must start with "hearth" (letters, digits, _ . - only)');
+  if (!DB_NAME_RULE.test(r.dbName as string)) throw bad('options.dbName must start with "hearth" (letters, digits, _ . - only)');
   if (r.storage !== 'auto' && r.storage !== 'memory') throw bad('options.storage must be "auto" or "memory"');
   r.autocapture = o.autocapture ?? true ? (o.autocapture === true || o.autocapture == null ? {} : o.autocapture) : false;
   return r as ResolvedOptions;

@@ -8,7 +8,7 @@ import type { HearthEvent, StoredEvent } from './events/schema';
 import { checkEvent } from './events/validate-event';
 import { setInternals, type HearthInternals } from './hearth-internals';
 import type { LazyApi } from './hearth-lazy-api';
-import { resolveOptions } from './hearth-options';
+import { resolveOptions, type ResolvedOptions } from './hearth-options';
 import type { Hearth, HearthOptions, HearthStats, TrackOutcome } from './hearth-types';
 import { createBatchWriter } from './store/batch-writer';
 import type { HearthDbHandle } from './store/db-schema';
@@ -22,7 +22,7 @@ import { openHearthDb } from './store/open-hearth-db';
 import { loadLazy } from './load-lazy';
 import { RecommendError } from './recommend/recommend-error';
 import type { RecommenderControls } from './worker/recommend-api';
-import { validateRecommendConfig } from './worker/recommend-config';
+import { validateRecommendConfig, type RecommendConfig, type RecommendSource } from './worker/recommend-config';
 
 const CONSENT_KEY = 'consent';
 
@@ -31,7 +31,15 @@ const CONSENT_KEY = 'consent';
  * before consent when `requireConsent` is set). Throws a HearthError only for invalid options.
  */
 export function createHearth(options: HearthOptions = {}): Hearth {
-  const o = resolveOptions(options);
+  return startHearth(resolveOptions(options), validateRecommendConfig(options.recommend));
+}
+
+/**
+ * createHearth() for options already checked and completed (resolveOptions, or the script tag,
+ * which builds them from data-* attributes itself and so need not carry the generic checks); the
+ * recommend config may be a script tag's attributes, parsed by the lazy part. Never throws.
+ */
+export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hearth {
   const retention: RetentionPolicy = { maxEvents: o.maxEvents, maxAgeMs: o.maxAgeDays * 864e5 };
   const stats: Omit<HearthStats, 'consentGiven'> = { tracked: 0, stored: 0, invalid: 0, duplicate: 0, throttled: 0, errors: 0 };
   const listeners = new Set<(e: StoredEvent) => void>();
@@ -137,7 +145,6 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   // Reads, recommendations, propensity, features() and product-page parsing live in a lazily
   // loaded part (src/hearth-lazy.ts, src/hearth-lazy-api.ts); for recommendations nothing is
   // fetched before consent. Tracking, consent and forget() never depend on it.
-  const recConfig = validateRecommendConfig(options.recommend);
   const lazy = () => loadLazy(recConfig);
   let api: LazyApi | null = null;
   const withApi = () => lazy().then((m) => (api ??= m.createLazyApi(hearth, internals)));
@@ -149,7 +156,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     const x = await withApi().catch((e) => { throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); });
     return (x[k] as (...y: unknown[]) => unknown)(...a);
   };
-  if (recConfig.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void rec('prefetch')().catch(() => {}));
+  if ((recConfig as RecommendConfig).prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void rec('prefetch')().catch(() => {}));
   // The controls exist at once; each loads the recommendation part first (terminate() needs none).
   const recommender = { terminate: () => api?.terminate() } as RecommenderControls;
   for (const k of RECOMMENDER_METHODS) {

@@ -1,5 +1,5 @@
 import type { LazyModule } from './load-lazy';
-import type { RecommendConfig } from './worker/recommend-config';
+import type { RecommendConfig, RecommendSource, RecommendTag } from './worker/recommend-config';
 
 /** The global dist/hearth-lazy.js defines (the rollup `output.name` of that bundle). */
 export const LAZY_GLOBAL = '__hearthLazy';
@@ -8,14 +8,15 @@ let loading: Promise<LazyModule> | null = null;
 
 /**
  * The script-tag variant of loadLazy (rollup.config.mjs swaps it in for src/load-lazy.ts):
- * injects `<script src="hearth-lazy.js">` from the worker's folder (by default the folder of
- * hearth.iife.js) once per page and resolves with what it defines. A failed load rejects and
+ * injects `<script src="hearth-lazy.js">` from the worker's folder (data-worker-url, by default
+ * the folder of hearth.iife.js: the tag's src) once per page and resolves with what it defines. A failed load rejects and
  * is retried on the next call.
  */
-export const loadLazy = (config: RecommendConfig): Promise<LazyModule> =>
+export const loadLazy = (config: RecommendSource): Promise<LazyModule> =>
   (loading ??= new Promise<LazyModule>((ok, fail) => {
     const g = self as unknown as Record<string, LazyModule | undefined>;
-    const url = new URL('hearth-lazy.js', new URL(config.workerUrl ?? 'hearth-worker.js', location.href)).href;
+    const c = config as RecommendConfig & Partial<RecommendTag>;
+    const url = new URL('hearth-lazy.js', new URL(c.workerUrl ?? (c.dataset?.workerUrl || c.src || 'hearth-worker.js'), location.href)).href;
     const got = () => g[LAZY_GLOBAL];
     if (got()) return ok(got()!);
     const s = document.createElement('script');

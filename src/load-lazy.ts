@@ -1,4 +1,4 @@
-import type { RecommendConfig } from './worker/recommend-config';
+import type { RecommendSource } from './worker/recommend-config';
 
 /** What the lazily loaded part (src/hearth-lazy.ts) provides. */
 export type LazyModule = typeof import('./hearth-lazy');
@@ -8,4 +8,4 @@ export type LazyModule = typeof import('./hearth-lazy');
  * which rollup and the shop's own bundler split into a separate chunk. The script-tag build
  * swaps in src/load-lazy-script.ts (see rollup.config.mjs), which needs `config` for its URL.
  */
-export const loadLazy = (_config: RecommendConfig): Promise<LazyModule> => import('./hearth-lazy');
+export const loadLazy = (_config: RecommendSource): Promise<LazyModule> => import('./hearth-lazy');

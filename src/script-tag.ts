@@ -1,29 +1,35 @@
 // IIFE entry for <script async src="…/hearth.iife.js" data-…>: reads data-* configuration,
 // creates the instance, installs it as window.Hearth and replays calls the pre-load stub queued.
-import { createHearth } from './hearth';
+import { startHearth } from './hearth';
 import type { AutocaptureOptions } from './events/autocapture/autocapture-options';
-import type { Hearth, HearthOptions } from './hearth-types';
+import { DB_NAME_RULE, DEFAULTS, type ResolvedOptions } from './hearth-options';
+import type { Hearth } from './hearth-types';
 import { getInternals } from './hearth-internals';
 import { loadLazy } from './load-lazy';
-import { recommendConfigFromDataset } from './worker/recommend-config';
+import type { RecommendTag } from './worker/recommend-config';
 
 type Queued = [method: string, ...args: unknown[]];
 
 const AUTOCAPTURE_KINDS: Array<keyof AutocaptureOptions> = ['pageViews', 'products', 'tiles', 'routes', 'dwell'];
 
-/** HearthOptions from a script element's data-* attributes (data-require-consent, data-debug, data-db-name, data-autocapture="false" | "products,tiles"). */
-function optionsFromScript(el: HTMLElement | null): HearthOptions {
-  const d = el?.dataset ?? {};
+/**
+ * Complete options from a script element's data-* attributes (data-require-consent, data-debug,
+ * data-db-name, data-autocapture="false" | "products,tiles"); the rest are the defaults. Only
+ * data-db-name can be wrong: throws an Error naming it. (Not createHearth's generic checks: the
+ * other values are built here and are valid by construction.)
+ */
+function optionsFromScript(d: DOMStringMap): ResolvedOptions {
   const yes = (v?: string) => v !== undefined && v !== 'false' && v !== '0';
-  const o: HearthOptions = { requireConsent: yes(d.requireConsent), debug: yes(d.debug) };
-  if (d.dbName) o.dbName = d.dbName;
-  // Recommendations: worker/model/wasm URLs (data-worker-src, data-model-url, …); see src/worker.
-  o.recommend = recommendConfigFromDataset(d, el?.getAttribute('src') ?? null);
   const ac = d.autocapture;
-  if (ac !== undefined && ac !== '' && ac !== 'true') {
-    const on = ac.split(',').map((s) => s.trim());
-    o.autocapture = ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, on.includes(k)]));
-  }
+  const on = ac?.split(',').map((s) => s.trim());
+  const o: ResolvedOptions = {
+    ...DEFAULTS,
+    requireConsent: yes(d.requireConsent),
+    debug: yes(d.debug),
+    dbName: d.dbName || DEFAULTS.dbName,
+    autocapture: !on || ac === '' || ac === 'true' ? {} : ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, on.includes(k)])),
+  };
+  if (!DB_NAME_RULE.test(o.dbName)) throw new Error('data-db-name must start with "hearth" (letters, digits, _ . - only)');
   return o;
 }
 
@@ -34,9 +40,12 @@ function boot(): void {
   const queue: Queued[] = Array.isArray(w.Hearth) ? (w.Hearth as Queued[]) : [];
   const el = (document.currentScript as HTMLElement | null) ?? document.querySelector<HTMLElement>('script[data-hearth]');
   let hearth: Hearth;
-  const options = optionsFromScript(el);
+  const d = el?.dataset ?? {};
+  // Recommendations: worker/model/wasm URLs (data-worker-url, data-model-url, …), parsed and
+  // checked by the lazy part when first needed (resolveRecommendConfig in src/worker).
+  const recommend: RecommendTag = { dataset: { ...d }, src: el?.getAttribute('src') ?? null };
   try {
-    hearth = createHearth(options);
+    hearth = startHearth(optionsFromScript(d), recommend);
   } catch (e) {
     console.warn('[hearth] not started:', (e as Error).message);
     return;
@@ -57,7 +66,7 @@ function boot(): void {
   // (after consent: only then is the lazy part, hearth-lazy.js, fetched).
   const fillRecs = async () => {
     if (document.querySelector('[data-hearth-recs]>template') && (await getInternals(hearth).consented())) {
-      await (await loadLazy(options.recommend!)).fillRecsContainers((opts) => hearth.recommend(opts));
+      await (await loadLazy(recommend)).fillRecsContainers((opts) => hearth.recommend(opts));
     }
   };
   const fill = () => { fillRecs().catch((e) => console.warn('[hearth]', (e as Error)?.message ?? e)); };

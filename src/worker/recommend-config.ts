@@ -42,17 +42,14 @@ export function validateRecommendConfig(raw: unknown): RecommendConfig {
 }
 
 /**
- * The recommend config from a script tag's data-* attributes: data-worker-url (default:
- * hearth-worker.js next to the script), data-model-url, data-wasm-path, data-backend,
- * data-propensity-url, data-federation-url (→ federationUrl) and data-timeout-ms (→ timeoutMs, a
- * number; a non-number becomes NaN so validateRecommendConfig names the field). Checked later by
- * validateRecommendConfig.
+ * A script tag's recommend config before parsing: a copy of its data-* attributes and its src.
+ * The eager tracker only carries it; the lazy part parses and checks it when recommendations are
+ * first needed (resolveRecommendConfig in src/worker/recommend-tag.ts).
  */
-export function recommendConfigFromDataset(d: DOMStringMap, scriptSrc: string | null): RecommendConfig {
-  const c: Record<string, string | number> = {};
-  for (const k of ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'propensityUrl', 'federationUrl']) if (d[k]) c[k] = d[k]!;
-  // Number('') is 0 and Number('1e3') is 1000: accept only plain digits, anything else is NaN.
-  if (d.timeoutMs !== undefined) c.timeoutMs = /^\s*\d+\s*$/.test(d.timeoutMs) ? Number(d.timeoutMs) : Number.NaN;
-  if (!c.workerUrl && scriptSrc) c.workerUrl = new URL('hearth-worker.js', new URL(scriptSrc, location.href)).href;
-  return c as RecommendConfig;
+export interface RecommendTag {
+  dataset: DOMStringMap;
+  src: string | null;
 }
+
+/** A checked RecommendConfig (createHearth), or a script tag's attributes still to be parsed. */
+export type RecommendSource = RecommendConfig | RecommendTag;

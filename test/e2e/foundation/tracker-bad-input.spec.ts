@@ -48,7 +48,30 @@ test('script tag with invalid data-* config warns instead of throwing', async ({
     s.onload = () => ok();
     document.head.append(s);
   }));
-  expect(warnings.join('\n')).toMatch(/\[hearth\] not started: createHearth\(\): options\.dbName must start with "hearth"/);
+  expect(warnings.join('\n')).toMatch(/\[hearth\] not started: data-db-name must start with "hearth"/);
   expect(pageErrors).toEqual([]);
   expect(await page.evaluate(() => typeof (window as any).Hearth)).toBe('undefined');
+});
+
+test('script tag with a bad data-* recommend config still tracks; recommendations reject naming the field', async ({ page, server, pageErrors }) => {
+  await openEsmPage(page, server.url);
+  await page.evaluate(() => new Promise<void>((ok) => {
+    const s = document.createElement('script');
+    s.src = '/dist/hearth.iife.js';
+    s.dataset.hearth = '';
+    s.dataset.autocapture = 'false';
+    s.dataset.timeoutMs = 'soon';
+    s.onload = () => ok();
+    document.head.append(s);
+  }));
+  const r = await page.evaluate(async () => {
+    const H = (window as any).Hearth;
+    const tracked = await H.track({ type: 'search', query: 'shoes' });
+    const rec = await H.recommend({ k: 3 }).then(() => 'resolved', (e: { name: string; code: string; message: string }) => `${e.name} ${e.code}: ${e.message}`);
+    return { tracked, rec, errors: H.stats().errors };
+  });
+  expect(r.tracked).toBe('stored');
+  expect(r.rec).toMatch(/^RecommendError invalid_argument: .*timeoutMs must be ms in \[100, 600000\]/);
+  expect(r.errors).toBe(1);
+  expect(pageErrors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recommendConfigFromDataset, validateRecommendConfig } from '../../../src/worker/recommend-config';
+import { validateRecommendConfig } from '../../../src/worker/recommend-config';
+import { recommendConfigFromDataset, resolveRecommendConfig } from '../../../src/worker/recommend-tag';
 import { createHearth } from '../../../src/hearth';
 
 describe('recommend config', () => {
@@ -24,5 +25,12 @@ describe('recommend config', () => {
       expect(() => validateRecommendConfig(b)).toThrow(/timeoutMs must be ms in \[100, 600000\]/);
     }
     expect(recommendConfigFromDataset({}, null)).toEqual({});
+  });
+  it('resolves a script tag\'s attributes on first need, and passes a checked config through', () => {
+    (globalThis as { location?: unknown }).location ??= { href: 'https://shop.test/page' };
+    const checked = { modelUrl: '/m.json' };
+    expect(resolveRecommendConfig(checked)).toBe(checked);
+    expect(resolveRecommendConfig({ dataset: { backend: 'wasm', timeoutMs: '900' }, src: '/static/hearth.iife.js' })).toEqual({ backend: 'wasm', timeoutMs: 900, workerUrl: 'https://shop.test/static/hearth-worker.js' });
+    expect(() => resolveRecommendConfig({ dataset: { backend: 'gpu' }, src: null })).toThrow(expect.objectContaining({ name: 'HearthError', code: 'invalid_argument', message: expect.stringMatching(/backend must be auto, webgl, wasm or cpu/) }));
   });
 });
