@@ -24,8 +24,13 @@ import { createSasRec } from '../model/sasrec';
 import type { SasRec } from '../model/sasrec';
 import { DEFAULT_TRAIN, trainSasRec } from '../model/train-sasrec';
 import { calibrateNoiseMultiplier } from '../server/privacy-accountant';
-import { evaluateFull, runFederatedSimulation } from '../server/federated-simulation';
+import { evaluateFull, evaluatePerUser, runFederatedSimulation } from '../server/federated-simulation';
 import type { EvalStage, PoisonMode, SimulationRound } from '../server/federated-simulation';
+import { evaluatedUsers, meanOf } from '../server/per-user-ndcg';
+import { pairedDifference } from '../server/paired-difference';
+import type { PairedDifference } from '../server/paired-difference';
+import { personalizedNdcg, resolveFineTune } from '../server/personalized-evaluation';
+import type { PersonalizedResult } from '../server/personalized-evaluation';
 
 const USAGE = 'hearth simulate --data FILE [--attributes FILE] [--rounds R] [--clients-per-round C] [--epsilon E] [--json] [options]';
 const OPTIONS: OptionTable = {
@@ -58,12 +63,21 @@ const OPTIONS: OptionTable = {
   'poison-fraction': { type: 'string', default: '0', help: 'fraction of clients that poison their updates' },
   'poison-mode': { type: 'string', default: 'flip', help: 'flip (sign-flipped, inside the norm bound) or scale (×s, over the bound)' },
   'poison-scale': { type: 'string', default: '10', help: 'factor s of poisoned updates' },
+  personalize: { type: 'boolean', help: "also score what each evaluated device shows: the start and the final global model fine-tuned on that user's own history by the SDK's on-device step (personalized_ndcg@10, start_personalized_ndcg@10)" },
+  'personalize-steps': { type: 'string', help: "--personalize: on-device SGD steps (default: the SDK's)" },
+  'personalize-lr': { type: 'string', help: "--personalize: on-device learning rate (default: the SDK's)" },
+  'personalize-negatives': { type: 'string', help: "--personalize: sampled negatives per on-device step (default: the SDK's)" },
+  'save-model': { type: 'string', help: 'directory: write the final federated global model there as a model dir (`hearth eval --model DIR` reads it)' },
   seed: { type: 'string', default: '42', help: 'seed for user split, sampling, noise' },
   json: { type: 'boolean', help: 'print one JSON object on the last line' },
 };
 
 function mean(xs: readonly number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+function formatDiff(d: PairedDifference): string {
+  return `${d.mean >= 0 ? '+' : ''}${d.mean.toFixed(4)} ± ${d.se.toFixed(4)} (SE, ${d.users} users)`;
 }
 
 function subSplit(split: Split, users: Split['users']): Split {
@@ -161,6 +175,16 @@ export async function run(argv: string[]): Promise<number> {
   const centralEpochs = intOption(o, 'central-epochs', 0, 10_000)!;
   const pretrainLr = numberOption(o, 'pretrain-lr', 1e-9, 10)!;
   const explicitZ = numberOption(o, 'noise-multiplier', 0, 1e6);
+  const personalize = o.personalize === true;
+  const personalOverrides = {
+    steps: intOption(o, 'personalize-steps', 1, 10_000),
+    learningRate: numberOption(o, 'personalize-lr', 1e-9, 1e3),
+    negatives: intOption(o, 'personalize-negatives', 1, 100_000),
+  };
+  if (!personalize && Object.values(personalOverrides).some((v) => v !== undefined)) throw new CliError('--personalize-steps, --personalize-lr and --personalize-negatives need --personalize', 2);
+  const personalFineTune = resolveFineTune(personalOverrides);
+  const saveDir = o['save-model'] as string | undefined;
+  if (saveDir !== undefined && saveDir.trim() === '') throw new CliError('--save-model needs a directory', 2);
   const say = (line: string) => process.stderr.write(`${line}\n`);
 
   const backend = await useWasmBackend();
@@ -176,7 +200,9 @@ export async function run(argv: string[]): Promise<number> {
     const config: ModelConfig = { numItems: split.numItems, ...DEFAULT_ARCH, ...attrConfig };
     say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items${attrs ? `, ${attrs.numAttributes} attributes (≤ ${attrs.perItem} per item)` : ''}, backend ${backend.backend}`);
     const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, attrs?.table, nPublic > 0 ? pretrainEpochs : 0, pretrainLr, seed + 1, 'pretrain');
-    const startNdcg = await evaluateFull(evalModel, split, sim.evalUsers, seed, sim.evalStage);
+    const startWeights = evalModel.getWeights();
+    const startPerUser = evaluatePerUser(evalModel, split, sim.evalUsers, seed, sim.evalStage);
+    const startNdcg = meanOf(startPerUser);
     say(`start model NDCG@10 (${sim.evalStage}): ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
     const usable = clients.filter((c) => c.train.length >= 2).length;
     const q = Math.min(1, clientsPerRound / Math.max(1, usable));
@@ -186,11 +212,16 @@ export async function run(argv: string[]): Promise<number> {
     const clientModel = createSasRec(evalModel.config, seed + 2, evalModel.config.numAttributes ? evalModel.itemAttributes : undefined);
     const bar = startProgress('rounds', rounds, ['ndcg', 'eps']);
     try {
-      const out = await runFederatedSimulation(split, clients, { evalModel, clientModel, seedWeights: evalModel.getWeights() }, { ...sim, noiseMultiplier }, (r: SimulationRound) => {
+      const out = await runFederatedSimulation(split, clients, { evalModel, clientModel, seedWeights: startWeights }, { ...sim, noiseMultiplier }, (r: SimulationRound) => {
         bar.update(r.round, { ndcg: r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4), eps: r.epsilon.toFixed(2) });
         if (!process.stderr.isTTY) say(`round ${r.round}: ${r.participants} clients (${r.accepted} accepted, ${r.rejected} rejected, ${r.poisoned} poisoned, ${r.clipped} clipped), NDCG@10 ${r['ndcg@10'] === null ? '-' : r['ndcg@10'].toFixed(4)}, ε ${r.epsilon.toFixed(3)}, ${r.bytesPerUpdate} B/update, ${r.seconds.toFixed(1)} s (${r.cpuSeconds.toFixed(1)} CPU-s, ${r.clientCpuMs.toFixed(0)} CPU-ms/client)`);
       });
       bar.stop();
+      if (saveDir) {
+        evalModel.setWeights(out.finalWeights);
+        saveModelDir(saveDir, await serializeModel(evalModel, { items: ds.items, popularity: popularityCounts(split, 'test') }));
+        say(`final global model written to ${saveDir}`);
+      }
       // The central reference comes last so a long central training never delays the rounds.
       const centralDir = o['central-model'] as string | undefined;
       let centralNdcg: number | null = null;
@@ -200,7 +231,19 @@ export async function run(argv: string[]): Promise<number> {
         central.dispose();
         say(`central NDCG@10 (full, ${sim.evalStage}, same ${Math.min(sim.evalUsers, split.users.length)} users): ${centralNdcg.toFixed(4)}`);
       }
-      return { out, centralNdcg, startNdcg, noiseMultiplier, q, nPublic, clients: clients.length, users: split.users.length, attributes: evalModel.config.numAttributes ?? 0 };
+      let personal: { federated: PersonalizedResult; start: PersonalizedResult } | null = null;
+      if (personalize) {
+        // Each evaluated user's device: the SDK's fine-tune on its own history (never the held-out item), from each model.
+        const users = evaluatedUsers(split, sim.evalUsers, seed);
+        const popts = { ...personalOverrides, clipNorm: sim.clipNorm, rowsPerUpdate: sim.rowsPerUpdate, quantisation: sim.quantisation, seed };
+        const progress = (label: string) => (done: number, total: number) => say(`personalising (${label}): ${done}/${total} users`);
+        const federated = personalizedNdcg(clientModel, out.finalWeights, users, split, sim.evalStage, popts, progress('federated'));
+        say(`personalised federated NDCG@10 (${sim.evalStage}): ${meanOf(federated.ndcg).toFixed(4)} (${federated.personalized} of ${users.length} users fine-tuned, ${federated.cpuMsPerUser.toFixed(0)} CPU-ms/user)`);
+        const start = personalizedNdcg(clientModel, startWeights, users, split, sim.evalStage, popts, progress('start'));
+        say(`personalised start NDCG@10 (${sim.evalStage}): ${meanOf(start.ndcg).toFixed(4)}`);
+        personal = { federated, start };
+      }
+      return { out, centralNdcg, startNdcg, startPerUser, personal, noiseMultiplier, q, nPublic, clients: clients.length, users: split.users.length, attributes: evalModel.config.numAttributes ?? 0 };
     } finally {
       bar.stop();
       evalModel.dispose();
@@ -208,10 +251,20 @@ export async function run(argv: string[]): Promise<number> {
     }
   });
   const last = [...result.out.rounds].reverse().find((r) => r['ndcg@10'] !== null)!;
+  const p = result.personal;
+  const paired = (a: Float64Array, b: Float64Array): PairedDifference => pairedDifference(a, b);
   const summary = {
     'ndcg@10': last['ndcg@10'],
     'central_ndcg@10': result.centralNdcg,
     'start_ndcg@10': result.startNdcg,
+    // Per-user paired differences on the same users: mean, standard error, users.
+    federated_minus_start: paired(result.out.finalNdcg, result.startPerUser),
+    'personalized_ndcg@10': p ? meanOf(p.federated.ndcg) : null,
+    'start_personalized_ndcg@10': p ? meanOf(p.start.ndcg) : null,
+    personalized_minus_federated: p ? paired(p.federated.ndcg, result.out.finalNdcg) : null,
+    start_personalized_minus_start: p ? paired(p.start.ndcg, result.startPerUser) : null,
+    personalized_federated_minus_personalized_start: p ? paired(p.federated.ndcg, p.start.ndcg) : null,
+    personalize: p ? { ...p.federated.fineTune, users_fine_tuned: p.federated.personalized, cpu_ms_per_user: (p.federated.cpuMsPerUser + p.start.cpuMsPerUser) / 2 } : null,
     ratio_to_central: result.centralNdcg ? last['ndcg@10']! / result.centralNdcg : null,
     // JSON has no Infinity: without noise ε is reported as the string "Infinity".
     epsilon: Number.isFinite(result.out.epsilon) ? result.out.epsilon : 'Infinity',
@@ -247,8 +300,16 @@ export async function run(argv: string[]): Promise<number> {
   else {
     process.stdout.write(
       `federated NDCG@10 ${summary['ndcg@10']!.toFixed(4)} vs central ${summary['central_ndcg@10']?.toFixed(4) ?? '-'} (×${summary.ratio_to_central?.toFixed(3) ?? '-'}), start ${summary['start_ndcg@10'].toFixed(4)}\n` +
-        `ε = ${typeof summary.epsilon === 'number' ? summary.epsilon.toFixed(3) : '∞'} at δ = ${delta} after ${rounds} rounds; ${summary.bytes_per_update} bytes per update\n`,
+        `ε = ${typeof summary.epsilon === 'number' ? summary.epsilon.toFixed(3) : '∞'} at δ = ${delta} after ${rounds} rounds; ${summary.bytes_per_update} bytes per update\n` +
+        `federated − start, per user: ${formatDiff(summary.federated_minus_start)}\n`,
     );
+    if (p) {
+      process.stdout.write(
+        `personalised on-device (${personalFineTune.steps} steps, lr ${personalFineTune.learningRate}, ${personalFineTune.negatives} negatives): federated ${summary['personalized_ndcg@10']!.toFixed(4)}, start ${summary['start_personalized_ndcg@10']!.toFixed(4)}\n` +
+          `personalised − global, federated: ${formatDiff(summary.personalized_minus_federated!)}; start: ${formatDiff(summary.start_personalized_minus_start!)}\n` +
+          `personalised federated − personalised start: ${formatDiff(summary.personalized_federated_minus_personalized_start!)}\n`,
+      );
+    }
   }
   return 0;
 }

@@ -17,6 +17,7 @@ import { clipUpdate, updateNorm } from '../federated/update-norm';
 import { AggregationEngine } from './aggregation-engine';
 import { unpackWeights } from './model-weights-file';
 import type { AggregatorKind } from './robust-aggregate';
+import { evaluatedUsers, meanOf, perUserNdcg } from './per-user-ndcg';
 
 /** How poisoning clients corrupt their update. */
 export type PoisonMode = 'flip' | 'scale';
@@ -97,6 +98,15 @@ export async function evaluateFull(model: SasRec, split: Split, maxUsers: number
   return r['ndcg@10'];
 }
 
+/**
+ * Per-user NDCG@10 (full ranking, `stage`) of `model` on the same seeded users `evaluateFull`
+ * scores, in the same order: its mean is `evaluateFull`'s value, and two models' arrays can be
+ * differenced user by user.
+ */
+export function evaluatePerUser(model: SasRec, split: Split, maxUsers: number, seed: number, stage: EvalStage = 'test'): Float64Array {
+  return perUserNdcg((h) => model.scoreBatch(h), evaluatedUsers(split, maxUsers, seed), split, stage);
+}
+
 // A poisoning client: sign-flipped (or scaled) version of its honest update.
 function poison(u: ModelUpdate, mode: PoisonMode, scale: number, clipNorm: number): ModelUpdate {
   const f = mode === 'flip' ? -scale : scale;
@@ -111,6 +121,17 @@ function poison(u: ModelUpdate, mode: PoisonMode, scale: number, clipNorm: numbe
   return p;
 }
 
+/** What a simulation ends with. */
+export interface SimulationResult {
+  rounds: SimulationRound[];
+  epsilon: number;
+  bytesPerUpdate: number;
+  /** The global model after the last round. */
+  finalWeights: NamedWeights;
+  /** Per-user NDCG@10 of the final global model (the last round is always evaluated), as `evaluatePerUser`. */
+  finalNdcg: Float64Array;
+}
+
 /**
  * Runs R rounds: each client takes part with probability q = clientsPerRound / clients (Poisson
  * sampling, as the accountant assumes), fine-tunes from the current global version on its own
@@ -123,7 +144,7 @@ export async function runFederatedSimulation(
   models: SimulationModels,
   o: SimulationOptions,
   onRound: (r: SimulationRound) => void,
-): Promise<{ rounds: SimulationRound[]; epsilon: number; bytesPerUpdate: number; finalWeights: NamedWeights }> {
+): Promise<SimulationResult> {
   const usable = clients.filter((c) => c.train.length >= 2);
   if (usable.length === 0) throw new RangeError('simulation: no client has the 2 training items fine-tuning needs');
   const q = Math.min(1, o.clientsPerRound / usable.length);
@@ -154,6 +175,7 @@ export async function runFederatedSimulation(
   let totalBytes = 0;
   let totalUpdates = 0;
   let global = seedWeights;
+  let finalNdcg: Float64Array = new Float64Array(0);
   // One compact model serves every client's fine-tune (models with attributes fine-tune in full).
   const scratch: CompactScratch | undefined = clientModel.config.numAttributes ? undefined : createCompactScratch(clientModel.config, o.localSteps, o.localNegatives);
   try {
@@ -200,7 +222,8 @@ export async function runFederatedSimulation(
       let ndcg: number | null = null;
       if (r % o.evalEvery === 0 || r === o.rounds) {
         evalModel.setWeights(global);
-        ndcg = await evaluateFull(evalModel, split, o.evalUsers, o.seed, o.evalStage ?? 'test');
+        finalNdcg = evaluatePerUser(evalModel, split, o.evalUsers, o.seed, o.evalStage ?? 'test');
+        ndcg = meanOf(finalNdcg);
       }
       totalBytes += bytes;
       totalUpdates += participants.length;
@@ -221,7 +244,7 @@ export async function runFederatedSimulation(
       rounds.push(line);
       onRound(line);
     }
-    return { rounds, epsilon: engine.privacy().epsilon, bytesPerUpdate: totalUpdates ? Math.round(totalBytes / totalUpdates) : 0, finalWeights: global };
+    return { rounds, epsilon: engine.privacy().epsilon, bytesPerUpdate: totalUpdates ? Math.round(totalBytes / totalUpdates) : 0, finalWeights: global, finalNdcg };
   } finally {
     scratch?.dispose();
     engine.close();

@@ -42,6 +42,9 @@ describe('hearth simulate', () => {
       [['--server-beta1', '1'], /--server-beta1/],
       [['--server-beta2', '-0.5'], /--server-beta2/],
       [['--server-tau', '0'], /--server-tau/],
+      [['--personalize-steps', '3'], /need --personalize/],
+      [['--personalize', '--personalize-steps', '0'], /--personalize-steps/],
+      [['--personalize', '--personalize-lr', '-1'], /--personalize-lr/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli('simulate', '--data', data, ...args);
@@ -82,5 +85,39 @@ describe('hearth simulate', () => {
     const again = await runCli(...common);
     expect(again.code).not.toBe(0);
     expect(again.err).toMatch(/has 8 attributes \(2 per item\), --attributes gives none/);
+  });
+
+  it('--personalize scores the device fine-tune from start and final model, deterministic under --seed; --save-model writes a model hearth eval reads', async () => {
+    const saved = join(dir, 'federated-model');
+    const common = ['simulate', '--data', data, '--rounds', '1', '--clients-per-round', '30', '--pretrain-epochs', '1', '--central-epochs', '0', '--eval-users', '40', '--eval-stage', 'valid', '--epsilon', 'inf', '--local-steps', '1',
+      '--personalize', '--personalize-steps', '3', '--personalize-lr', '0.2', '--personalize-negatives', '8', '--seed', '11', '--json'];
+    const r = await runCli(...common, '--save-model', saved);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out.trim().split('\n').pop()!);
+    for (const k of ['personalized_ndcg@10', 'start_personalized_ndcg@10']) {
+      expect(j[k], k).toBeGreaterThanOrEqual(0);
+      expect(j[k], k).toBeLessThanOrEqual(1);
+    }
+    expect(j.personalize).toMatchObject({ steps: 3, learningRate: 0.2, negatives: 8, users_fine_tuned: 40 });
+    // Paired differences are of the reported means, over the evaluated users.
+    expect(j.federated_minus_start.users).toBe(40);
+    expect(j.federated_minus_start.mean).toBeCloseTo(j['ndcg@10'] - j['start_ndcg@10'], 10);
+    expect(j.personalized_minus_federated.mean).toBeCloseTo(j['personalized_ndcg@10'] - j['ndcg@10'], 10);
+    expect(j.start_personalized_minus_start.mean).toBeCloseTo(j['start_personalized_ndcg@10'] - j['start_ndcg@10'], 10);
+    expect(j.personalized_federated_minus_personalized_start.mean).toBeCloseTo(j['personalized_ndcg@10'] - j['start_personalized_ndcg@10'], 10);
+    expect(j.federated_minus_start.se).toBeGreaterThanOrEqual(0);
+    // The saved global model is the one scored: hearth eval gives the same NDCG@10 on the same users.
+    const ev = await runCli('eval', '--model', saved, '--data', data, '--stage', 'valid', '--users', '40', '--seed', '11', '--json');
+    expect(ev.code, ev.err).toBe(0);
+    expect(JSON.parse(ev.out.trim().split('\n').pop()!)['ndcg@10']).toBeCloseTo(j['ndcg@10'], 10);
+    // Same seed, same numbers.
+    const again = await runCli(...common);
+    expect(again.code, again.err).toBe(0);
+    const k = JSON.parse(again.out.trim().split('\n').pop()!);
+    for (const key of ['ndcg@10', 'personalized_ndcg@10', 'start_personalized_ndcg@10']) expect(k[key], key).toBe(j[key]);
+    // Text mode names the personalised rows and the paired difference.
+    const text = await runCli(...common.filter((a) => a !== '--json'));
+    expect(text.out).toMatch(/federated − start, per user: [+-]\d\.\d{4} ± \d\.\d{4} \(SE, 40 users\)/);
+    expect(text.out).toMatch(/personalised on-device \(3 steps, lr 0\.2, 8 negatives\)/);
   });
 });
