@@ -3,19 +3,24 @@ import type { OptionTable } from './args';
 import { CliError } from './cli-error';
 import { readDataset } from '../data/read-dataset';
 import { leaveOneOut } from '../data/leave-one-out';
-import { evaluate, isProtocol } from '../data/evaluate';
+import { evaluate, isNegativeSampling, isProtocol } from '../data/evaluate';
 import type { BatchScorer, CandidateScorer, EvalReport } from '../data/evaluate';
 import { popularityCounts } from '../data/popularity';
 import { DataError } from '../data/data-error';
 import { startProgress } from './progress';
 import { loadModelForCli } from './load-model-for-cli';
 
-const USAGE = 'hearth eval --model DIR|pop --data FILE --protocol full|sampled100 [--json]';
+const USAGE = 'hearth eval --model DIR|pop --data FILE --protocol full|sampled100 [--stage test|valid] [--json]';
 const OPTIONS: OptionTable = {
   model: { type: 'string', required: true, help: "a model directory written by `hearth train`, or 'pop' for the popularity baseline" },
   data: { type: 'string', required: true, help: 'dataset file (user item [item …] lines, or a JSONL event log)' },
   protocol: { type: 'string', default: 'full', help: 'full (all items) or sampled100 (100 sampled negatives)' },
   stage: { type: 'string', default: 'test', help: 'test (last item) or valid (second-last item)' },
+  negatives: {
+    type: 'string',
+    default: 'unseen',
+    help: "sampled100 negatives: unseen (DESIGN.md: 100 distinct items the user never interacted with) or sasrec-code (as kang205/SASRec's util.py: 100 draws with replacement, only training items excluded)",
+  },
   seed: { type: 'string', default: '42', help: 'seed for the sampled100 user sample and negatives' },
   users: { type: 'string', help: 'evaluate a seeded sample of at most N users (default: all for full, 10000 for sampled100)' },
   json: { type: 'boolean', help: 'print one JSON object on the last line' },
@@ -30,6 +35,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!isProtocol(o.protocol)) throw new CliError(`--protocol must be 'full' or 'sampled100', got '${String(o.protocol)}'`, 2);
   if (o.stage !== 'test' && o.stage !== 'valid') throw new CliError(`--stage must be 'test' or 'valid', got '${String(o.stage)}'`, 2);
+  const negatives = o.negatives;
+  if (!isNegativeSampling(negatives)) throw new CliError(`--negatives must be 'unseen' or 'sasrec-code', got '${String(negatives)}'`, 2);
+  if (negatives !== 'unseen' && o.protocol !== 'sampled100') throw new CliError(`--negatives ${negatives} applies to --protocol sampled100 only`, 2);
   const seed = Number(o.seed);
   if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got '${String(o.seed)}'`, 2);
   const maxUsers = intOption(o, 'users', 1, 1e9);
@@ -54,6 +62,7 @@ export async function run(argv: string[]): Promise<number> {
         protocol: o.protocol as 'full' | 'sampled100',
         stage: o.stage as 'test' | 'valid',
         seed,
+        negatives,
         scoreCandidates,
         ...(maxUsers !== undefined ? { maxUsers } : {}),
         onProgress: (d, t) => bar.update(d, { total: t }),
@@ -70,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
 function printReport(r: EvalReport, model: string, json: boolean): void {
   const f = (x: number) => x.toFixed(4);
   process.stdout.write(
-    `${model} ${r.protocol} (${r.stage}, ${r.users} users): HR@10 ${f(r['hr@10'])}  NDCG@10 ${f(r['ndcg@10'])}  ` +
+    `${model} ${r.protocol} (${r.stage}, ${r.users} users${r.negatives ? `, ${r.negatives} negatives` : ''}): HR@10 ${f(r['hr@10'])}  NDCG@10 ${f(r['ndcg@10'])}  ` +
       `HR@20 ${f(r['hr@20'])}  NDCG@20 ${f(r['ndcg@20'])}  MRR ${f(r.mrr)}\n`,
   );
   if (json) process.stdout.write(`${JSON.stringify({ model, ...r })}\n`);

@@ -24,6 +24,21 @@ export type BatchScorer = (histories: number[][]) => Float32Array[] | Promise<Fl
  */
 export type CandidateScorer = (histories: number[][], candidates: number[][]) => Float32Array[] | Promise<Float32Array[]>;
 
+/**
+ * How `sampled100` draws its 100 negatives. `unseen` (the default, DESIGN.md's protocol): distinct
+ * items the user never interacted with (training, validation and test items all excluded).
+ * `sasrec-code`: as kang205/SASRec's util.py evaluate/evaluate_valid — 100 draws with
+ * replacement from 1..numItems, only the user's *training* items excluded, so the validation and
+ * even the target item can be drawn (a drawn target ties with itself and, ties being pessimistic,
+ * ranks above it). Reported beside the default, never instead of it.
+ */
+export type NegativeSampling = 'unseen' | 'sasrec-code';
+
+/** Checks a negative-sampling name from user input. */
+export function isNegativeSampling(n: unknown): n is NegativeSampling {
+  return n === 'unseen' || n === 'sasrec-code';
+}
+
 /** Options for `evaluate`. */
 export interface EvalOptions {
   protocol: Protocol;
@@ -34,22 +49,29 @@ export interface EvalOptions {
   batchSize?: number;
   /** At most this many users (a seeded sample) — 10,000 for sampled100 by default, all for full. */
   maxUsers?: number;
+  /** sampled100 negatives: `unseen` (default) or `sasrec-code` (see NegativeSampling). */
+  negatives?: NegativeSampling;
   /** Optional fast path for sampled100 (must agree with `score` on those items). */
   scoreCandidates?: CandidateScorer;
   /** Called after each batch with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The evaluation result: the protocol plus metric means over the evaluated users. */
-export type EvalReport = { protocol: Protocol; stage: Stage } & MetricReport;
+/**
+ * The evaluation result: the protocol plus metric means over the evaluated users; `negatives`
+ * appears only for the non-default `sasrec-code` sampling.
+ */
+export type EvalReport = { protocol: Protocol; stage: Stage; negatives?: 'sasrec-code' } & MetricReport;
 
 /**
  * Evaluates a scorer on a leave-one-out split. `full`: the target against all items, the user's
- * other seen items removed, ties pessimistic. `sampled100`: against 100 negatives drawn uniformly
+ * other seen items removed, ties pessimistic. `sampled100`: against 100 negatives drawn uniformly (by default; see NegativeSampling)
  * from items the user never interacted with (seeded), on a seeded 10,000-user sample when larger.
  */
 export async function evaluate(split: Split, score: BatchScorer, opts: EvalOptions): Promise<EvalReport> {
   const seed = opts.seed ?? 42;
+  const negatives = opts.negatives ?? 'unseen';
+  if (!isNegativeSampling(negatives)) throw new RangeError(`negatives must be 'unseen' or 'sasrec-code', got '${String(negatives)}'`);
   const batchSize = opts.batchSize ?? 256;
   const maxUsers = opts.maxUsers ?? (opts.protocol === 'sampled100' ? 10_000 : Infinity);
   const users = sampleUsers(split.users, maxUsers, seed);
@@ -68,24 +90,31 @@ export async function evaluate(split: Split, score: BatchScorer, opts: EvalOptio
         addRank(sums, fullRank(s, c.target, split.numItems, new Set(c.history)));
       });
     } else {
-      // Candidates: the target first, then 100 negatives avoiding every item the user touched.
+      // Candidates: the target first, then 100 negatives (see NegativeSampling).
       const candidates = cases.map((c, b) => {
-        const seen = new Set([...c.history, batch[b]!.valid, batch[b]!.test]);
-        return [c.target, ...sampleNegatives(split.numItems, seen, 100, rng)];
+        const u = batch[b]!;
+        const negs =
+          negatives === 'unseen'
+            ? sampleNegatives(split.numItems, new Set([...c.history, u.valid, u.test]), 100, rng)
+            : sampleNegativesWithReplacement(split.numItems, new Set(u.train), 100, rng);
+        return [c.target, ...negs];
       });
+      // Ranked by position, so a negative that happens to be the target item (sasrec-code) counts.
+      const positions = candidates[0]!.map((_, k) => k);
       if (opts.scoreCandidates) {
         const scores = await opts.scoreCandidates(histories, candidates);
         checkCount(scores.length, cases.length);
-        scores.forEach((s) => addRank(sums, pessimisticRank(s, 0, candidates[0]!.map((_, k) => k))));
+        scores.forEach((s) => addRank(sums, pessimisticRank(s, 0, positions)));
       } else {
         const scores = await score(histories);
         checkCount(scores.length, cases.length);
-        cases.forEach((c, b) => addRank(sums, pessimisticRank(scores[b]!, c.target, candidates[b]!)));
+        cases.forEach((_, b) => addRank(sums, pessimisticRank(Float32Array.from(candidates[b]!, (i) => scores[b]![i]!), 0, positions)));
       }
     }
     opts.onProgress?.(Math.min(start + batchSize, users.length), users.length);
   }
-  return { protocol: opts.protocol, stage: opts.stage, ...summarize(sums) };
+  const tag = opts.protocol === 'sampled100' && negatives === 'sasrec-code' ? { negatives } : {};
+  return { protocol: opts.protocol, stage: opts.stage, ...tag, ...summarize(sums) };
 }
 
 function checkCount(got: number, want: number): void {
@@ -107,4 +136,20 @@ export function sampleNegatives(numItems: number, exclude: ReadonlySet<number>, 
     if (!exclude.has(i)) out.add(i);
   }
   return [...out];
+}
+
+/**
+ * `n` items from 1..numItems not in `exclude`, drawn independently (repeats allowed), as
+ * kang205/SASRec's evaluation does with the user's training items as `exclude`.
+ */
+export function sampleNegativesWithReplacement(numItems: number, exclude: ReadonlySet<number>, n: number, rng: ReturnType<typeof createRng>): number[] {
+  let free = numItems;
+  for (const i of exclude) if (Number.isInteger(i) && i >= 1 && i <= numItems) free--;
+  if (free < 1) throw new Error(`cannot draw negatives: every item is excluded`);
+  const out: number[] = [];
+  while (out.length < n) {
+    const i = 1 + rng.int(numItems);
+    if (!exclude.has(i)) out.push(i);
+  }
+  return out;
 }

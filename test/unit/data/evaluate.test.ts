@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, sampleNegatives } from '../../../src/data/evaluate';
+import { evaluate, sampleNegatives, sampleNegativesWithReplacement } from '../../../src/data/evaluate';
+import type { CandidateScorer } from '../../../src/data/evaluate';
 import type { Split } from '../../../src/data/leave-one-out';
 import { createRng } from '../../../src/data/rng';
 
@@ -50,5 +51,37 @@ describe('evaluate', () => {
   it('samples at most maxUsers users', async () => {
     const r = await evaluate(split, byIndex, { protocol: 'full', stage: 'test', maxUsers: 1, seed: 1 });
     expect(r.users).toBe(1);
+  });
+
+  it("sasrec-code negatives exclude only training items, may repeat, and are tagged in the report", async () => {
+    // 104 items: user 0 trained on 1..100 leaves 101..104 (valid 101, test 102) to draw from.
+    const tight: Split = { numItems: 104, skippedUsers: 0, users: [{ user: 0, train: Array.from({ length: 100 }, (_, i) => i + 1), valid: 101, test: 102 }] };
+    const seen: number[][] = [];
+    const capture: CandidateScorer = (_h, c) => (seen.push(...c), c.map((list) => Float32Array.from(list, (i) => i)));
+    const r = await evaluate(tight, byIndex, { protocol: 'sampled100', stage: 'test', seed: 5, negatives: 'sasrec-code', scoreCandidates: capture });
+    const negs = seen[0]!.slice(1);
+    expect(seen[0]![0]).toBe(102);
+    expect(negs).toHaveLength(100);
+    expect(negs.every((i) => i >= 101 && i <= 104)).toBe(true);
+    expect(negs).toContain(101); // the validation item can be a test negative
+    expect(negs).toContain(102); // and so can the target itself
+    expect(r.negatives).toBe('sasrec-code');
+    // Item i scores i: 103/104 and the target's own copies (ties, pessimistic) rank above 102.
+    const above = negs.filter((i) => i >= 102).length;
+    expect(r.mrr).toBeCloseTo(1 / (above + 1), 12);
+    // The full scorer path ranks the same way, copies of the target included.
+    const viaScorer = await evaluate(tight, (h) => h.map(() => Float32Array.from({ length: 105 }, (_, i) => i)), { protocol: 'sampled100', stage: 'test', seed: 5, negatives: 'sasrec-code' });
+    expect(viaScorer).toEqual(r);
+    // The default draws distinct unseen items and leaves the report untagged: only 103 and 104 remain.
+    await expect(evaluate(tight, byIndex, { protocol: 'sampled100', stage: 'test', seed: 5 })).rejects.toThrow(/cannot draw 100 negatives/);
+    const plain = await evaluate(split, byIndex, { protocol: 'sampled100', stage: 'test', seed: 3 });
+    expect(plain).not.toHaveProperty('negatives');
+  });
+
+  it('rejects an unknown negative sampling and an impossible draw', async () => {
+    await expect(evaluate(split, byIndex, { protocol: 'sampled100', stage: 'test', negatives: 'all' as never })).rejects.toThrow(/negatives must be 'unseen' or 'sasrec-code'/);
+    expect(() => sampleNegativesWithReplacement(3, new Set([1, 2, 3]), 10, createRng(1))).toThrow(/every item is excluded/);
+    const n = sampleNegativesWithReplacement(3, new Set([1, 2]), 10, createRng(1));
+    expect(n).toEqual(Array(10).fill(3));
   });
 });

@@ -16,6 +16,14 @@ describe('readers', () => {
     }
   });
 
+  it('keeps text files in line order within a user: no sorting by id, repeats kept (as SASRec reads Video.txt)', () => {
+    const ds = buildDataset(parseTextInteractions('7 30\n8 5\n7 2\n7 2\n8 5\n7 10\n7 30\n', 'v.txt'), 'v.txt');
+    expect(ds.users).toEqual(['7', '8']);
+    expect(ds.sequences.map((s) => s.map((i) => ds.items[i]))).toEqual([['30', '2', '2', '10', '30'], ['5', '5']]);
+    const u = leaveOneOut(ds).users[0]!;
+    expect([u.train, u.valid, u.test].map((x) => (Array.isArray(x) ? x.map((i) => ds.items[i]) : ds.items[x]))).toEqual([['30', '2', '2'], '10', '30']);
+  });
+
   it('orders JSONL events by ts (stable for equal ts) and filters types', () => {
     const text = [
       '{"user":1,"item":"b","ts":20,"type":"view"}',
