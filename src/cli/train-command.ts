@@ -59,11 +59,15 @@ const OPTIONS: OptionTable = {
     default: String(DEFAULT_MAX_MINUTES),
     help: 'wall-clock training budget: an epoch starts only if it still fits, then the best-validation weights are exported; 0 = no budget',
   },
+  'include-valid': {
+    type: 'boolean',
+    help: "also train on each user's validation item (a final refit once settings are chosen on validation; the test item is never used): no validation or early stopping, --epochs or --max-minutes ends training and the last weights are exported",
+  },
   resume: { type: 'boolean', help: 'continue from DIR/checkpoint (same options)' },
   json: { type: 'boolean', help: 'print one JSON summary on the last line' },
 };
 
-/** `hearth train`: trains SASRec on the leave-one-out training part and exports fp32/fp16/int8. */
+/** `hearth train`: trains SASRec on the leave-one-out training part (plus the validation items with --include-valid) and exports fp32/fp16/int8. */
 export async function run(argv: string[]): Promise<number> {
   const o = parseOptions(argv, OPTIONS);
   if (!o) {
@@ -90,6 +94,7 @@ export async function run(argv: string[]): Promise<number> {
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
     validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
     validProtocol: o['valid-protocol'],
+    includeValid: Boolean(o['include-valid']),
   };
   const maxMinutes = numberOption(o, 'max-minutes', 0, 1e6)!;
   if (maxMinutes > 0) train.maxSeconds = maxMinutes * 60;
@@ -108,7 +113,7 @@ export async function run(argv: string[]): Promise<number> {
       const resume = o.resume ? await loadCheckpoint(ckptDir, model, train.learningRate) : undefined;
       if (resume) process.stderr.write(`resuming after epoch ${resume.state.epoch}\n`);
       let bar = startProgress('epoch 1', 1, ['loss', 'valid_ndcg10']);
-      let lastNdcg = resume?.state.bestNdcg !== undefined && resume.state.bestNdcg >= 0 ? resume.state.bestNdcg.toFixed(4) : '-';
+      let lastNdcg = !train.includeValid && resume?.state.bestNdcg !== undefined && resume.state.bestNdcg >= 0 ? resume.state.bestNdcg.toFixed(4) : '-';
       let barEpoch = 0;
       const result = await trainSasRec(model, split, train, {
         onBatch: (done, total, loss, epoch) => {
@@ -130,13 +135,17 @@ export async function run(argv: string[]): Promise<number> {
       }, resume);
       bar.stop();
       const s = result.state;
+      // A refit (--include-valid) trained on the validation items: its exported weights are the
+      // last epoch's, and the validation score of the run it continued no longer describes them.
+      const refit = train.includeValid;
       const metrics = {
-        validNdcg10: s.bestNdcg,
+        validNdcg10: refit ? -1 : s.bestNdcg,
         validProtocol: train.validProtocol,
+        fitOn: refit ? 'train+valid' : 'train',
         maxMinutes,
         // Why training ended: early stopping, the epoch limit, or the time budget.
-        stopped: s.staleEvals >= train.patience ? 'early-stopping' : s.epoch >= train.epochs ? 'epochs' : 'time-budget',
-        bestEpoch: s.bestEpoch,
+        stopped: !refit && s.staleEvals >= train.patience ? 'early-stopping' : s.epoch >= train.epochs ? 'epochs' : 'time-budget',
+        bestEpoch: refit ? s.epoch : s.bestEpoch,
         epochs: s.epoch,
         trainSeconds: Number(s.history.reduce((n, h) => n + h.seconds, 0).toFixed(1)),
         wallSeconds: Number(result.seconds.toFixed(1)),
@@ -158,8 +167,12 @@ export async function run(argv: string[]): Promise<number> {
       model.dispose();
     }
   });
+  const quality =
+    summary.fitOn === 'train+valid'
+      ? 'fitted on train+valid, last weights kept (no validation)'
+      : `best valid NDCG@10 (${summary.validProtocol}) ${summary.validNdcg10.toFixed(4)} at epoch ${summary.bestEpoch}`;
   process.stdout.write(
-    `trained ${summary.epochs} epochs in ${summary.wallSeconds}s (stopped by ${summary.stopped}): best valid NDCG@10 (${summary.validProtocol}) ${summary.validNdcg10.toFixed(4)} at epoch ${summary.bestEpoch}; ` +
+    `trained ${summary.epochs} epochs in ${summary.wallSeconds}s (stopped by ${summary.stopped}): ${quality}; ` +
       `${summary.parameters} parameters; wrote ${out} (fp32 ${summary.bytes.fp32} B, fp16 ${summary.bytes.fp16} B, int8 ${summary.bytes.int8} B)\n`,
   );
   if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -4,7 +4,7 @@ import { evaluate } from '../data/evaluate';
 import type { EvalReport, Protocol } from '../data/evaluate';
 import { createRng, shuffleInPlace } from '../data/rng';
 import type { NamedWeights, SasRec } from './sasrec';
-import { makeTrainingBatch } from './training-batch';
+import { makeTrainingBatch, trainingSequences } from './training-batch';
 
 /** Knobs of the training loop (defaults in DEFAULT_TRAIN). */
 export interface TrainOptions {
@@ -31,6 +31,13 @@ export interface TrainOptions {
   validProtocol: Protocol;
   seed: number;
   /**
+   * Also fit each user's validation item (a final refit once settings were chosen on validation;
+   * the test item is still never seen). Validation would then score trained-on items, so none
+   * runs: no early stopping, `epochs` or the time budget ends training, and the last weights are
+   * kept (a resumed checkpoint's best-validation weights are dropped).
+   */
+  includeValid: boolean;
+  /**
    * Wall-clock budget in seconds (default: none): an epoch starts only if the previous epoch
    * (with its validation) would still fit, so training ends within the budget.
    */
@@ -49,6 +56,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   validUsers: 3000,
   validProtocol: 'full',
   seed: 42,
+  includeValid: false,
 };
 
 /** Where training stands; enough to resume exactly (with the optimizer state). */
@@ -82,9 +90,9 @@ export function initialTrainState(): TrainState {
 }
 
 /**
- * Trains `model` on the training part of `split` with Adam and sampled softmax (plus `bceWeight` × BCE), batches bucketed
+ * Trains `model` on the training part of `split` (plus the validation items with `includeValid`) with Adam and sampled softmax (plus `bceWeight` × BCE), batches bucketed
  * by length (padded only to their own longest sequence), validating on validation NDCG@10
- * (`validProtocol`) and early-stopping on it; test items are never looked at. Deterministic for a
+ * (`validProtocol`) and early-stopping on it (neither with `includeValid`); test items are never looked at. Deterministic for a
  * seed on one backend; pass `state`/`optimizer` from a checkpoint to resume. Leaves the best
  * weights in the model.
  */
@@ -98,10 +106,12 @@ export async function trainSasRec(
   const o = { ...DEFAULT_TRAIN, ...options };
   validateTrainOptions(o);
   const started = performance.now();
-  const sequences = split.users.map((u) => u.train).filter((s) => s.length >= 2);
+  const sequences = trainingSequences(split.users, o.includeValid);
   if (sequences.length === 0) throw new RangeError('no user has the 2 training interactions a next-item target needs');
   const optimizer = resume?.optimizer ?? tf.train.adam(o.learningRate);
   const state = resume?.state ?? initialTrainState();
+  // A refit never validates, so weights kept from an earlier validation would undo it.
+  if (o.includeValid) state.bestWeights = null;
   const numItems = model.config.numItems;
   let best: EvalReport | null = null;
   const validate = () =>
@@ -116,7 +126,7 @@ export async function trainSasRec(
   const deadline = started + (o.maxSeconds ?? Infinity) * 1000;
   // The longest epoch so far (training + validation), to keep the last one inside the budget.
   let longestMs = 0;
-  while (state.epoch < o.epochs && state.staleEvals < o.patience && performance.now() + longestMs < deadline) {
+  while (state.epoch < o.epochs && (o.includeValid || state.staleEvals < o.patience) && performance.now() + longestMs < deadline) {
     const t0 = performance.now();
     // Each epoch's randomness depends only on (seed, epoch), so a resumed run sees the same batches.
     const rng = createRng(o.seed * 100_003 + state.epoch);
@@ -135,7 +145,7 @@ export async function trainSasRec(
     }
     state.epoch++;
     const entry: TrainState['history'][number] = { epoch: state.epoch, loss: lossSum / batches.length, seconds: (performance.now() - t0) / 1000 };
-    if (state.epoch % o.evalEvery === 0 || state.epoch === o.epochs) {
+    if (!o.includeValid && (state.epoch % o.evalEvery === 0 || state.epoch === o.epochs)) {
       const report = await validate();
       entry.validNdcg10 = report['ndcg@10'];
       if (report['ndcg@10'] > state.bestNdcg) {
@@ -175,5 +185,6 @@ function validateTrainOptions(o: TrainOptions): void {
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
   if (typeof o.bceWeight !== 'number' || !Number.isFinite(o.bceWeight) || o.bceWeight < 0) throw new RangeError(`train option bceWeight must be a finite number ≥ 0, got ${o.bceWeight}`);
   if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
+  if (typeof o.includeValid !== 'boolean') throw new RangeError(`train option includeValid must be a boolean, got ${String(o.includeValid)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
 }

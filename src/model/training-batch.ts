@@ -1,3 +1,5 @@
+import type { UserSplit } from '../data/leave-one-out';
+
 /**
  * One training step's input: `batchSize` left-padded sequences of `length` items (row-major,
  * 0 = padding), the next-item target at each position (0 = no loss there), and the shared
@@ -37,4 +39,19 @@ export function makeTrainingBatch(sequences: readonly (readonly number[])[], max
     }
   });
   return { batchSize: B, length, inputs, targets, negatives };
+}
+
+/**
+ * The per-user sequences the trainer fits, in time order: each user's training items, plus the
+ * validation item when `includeValid` (a refit after settings were chosen on validation) — never
+ * the test item. Users left with fewer than 2 items (no next-item target) are left out.
+ */
+export function trainingSequences(users: readonly UserSplit[], includeValid: boolean): number[][] {
+  if (!Array.isArray(users)) throw new TypeError('trainingSequences: users must be an array');
+  const out: number[][] = [];
+  for (const u of users) {
+    const seq = includeValid ? [...u.train, u.valid] : u.train;
+    if (seq.length >= 2) out.push(seq);
+  }
+  return out;
 }

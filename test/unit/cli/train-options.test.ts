@@ -27,6 +27,7 @@ describe('hearth train options', () => {
     expect(r.out).toMatch(/--max-minutes .*\(default: 14\)/);
     expect(r.out).toMatch(/--batch-size .*\(default: 128\)/);
     expect(r.out).toMatch(/--bce-weight .*binary cross-entropy.*\(default: 0\)/);
+    expect(r.out).toMatch(/--include-valid .*validation item.*test item is never used/);
   });
 
   it('rejects a bad --valid-protocol or --max-minutes with exit 2 and one line', async () => {
@@ -77,5 +78,22 @@ describe('hearth train options', () => {
     expect(resumed.err).toMatch(/resuming after epoch 2/);
     expect(Buffer.compare(weights(a), weights(b))).toBe(0);
     expect(Buffer.compare(weights(a), weights(softmax))).not.toBe(0);
+  });
+
+  it('--include-valid continues a validated run on train + validation items and records it in the manifest', async () => {
+    const out = join(dir, 'refit');
+    const common = ['--data', data, '--out', out, ...small, '--eval-every', '1', '--max-minutes', '0', '--json'];
+    const first = await runCli('train', ...common, '--epochs', '2');
+    expect(first.code, first.err).toBe(0);
+    expect(JSON.parse(first.out.trim().split('\n').pop()!).fitOn).toBe('train');
+    const r = await runCli('train', ...common, '--epochs', '3', '--resume', '--include-valid');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/resuming after epoch 2/);
+    expect(r.err).not.toMatch(/epoch 3 .*valid ndcg/);
+    expect(r.out).toMatch(/fitted on train\+valid, last weights kept/);
+    const summary = JSON.parse(r.out.trim().split('\n').pop()!);
+    expect(summary).toMatchObject({ fitOn: 'train+valid', epochs: 3, bestEpoch: 3, stopped: 'epochs', validNdcg10: -1 });
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.metrics.fitOn).toBe('train+valid');
   });
 });

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
 import { createSasRec } from '../../../src/model/sasrec';
 import type { ModelConfig } from '../../../src/model/model-config';
 import { DEFAULT_TRAIN, trainSasRec } from '../../../src/model/train-sasrec';
 import { leaveOneOut } from '../../../src/data/leave-one-out';
+import type { Split } from '../../../src/data/leave-one-out';
 import { evaluate } from '../../../src/data/evaluate';
 import { popularityCounts } from '../../../src/data/popularity';
 import { plantedDataset } from './support/planted';
@@ -74,6 +76,61 @@ describe('trainSasRec bceWeight', () => {
       await expect(trainSasRec(model, split, { ...fast, bceWeight: bad })).rejects.toThrow(/bceWeight must be a finite number ≥ 0/);
     }
     expect(Array.from(model.getWeights().item_emb!)).toEqual(Array.from(before));
+    model.dispose();
+  });
+});
+
+describe('trainSasRec includeValid (refit on train + validation items)', () => {
+  const withItems = (split: Split, f: (u: Split['users'][number]) => Partial<Split['users'][number]>): Split => ({
+    ...split,
+    users: split.users.map((u) => ({ ...u, ...f(u) })),
+  });
+  const refit = async (split: Split, includeValid: boolean) => {
+    const m = createSasRec({ ...small, numItems: 40 }, 4);
+    // One validation at the last epoch and no early stopping: without includeValid the kept
+    // weights are then the last epoch's too, so only what is trained on can differ.
+    const r = await trainSasRec(m, split, { ...fast, epochs: 2, evalEvery: 100, patience: 100, validUsers: 50, seed: 4, includeValid });
+    const w = m.getWeights().item_emb!;
+    m.dispose();
+    return { w: Array.from(w), r };
+  };
+
+  it('defaults to off and rejects a non-boolean before training', async () => {
+    expect(DEFAULT_TRAIN.includeValid).toBe(false);
+    const split = leaveOneOut(plantedDataset(40, 50, 2));
+    const model = createSasRec({ ...small, numItems: 40 }, 1);
+    await expect(trainSasRec(model, split, { ...fast, includeValid: 'yes' as never })).rejects.toThrow(/includeValid must be a boolean/);
+    model.dispose();
+  });
+
+  it('trains on the validation items but never reads the test items, and does not validate', async () => {
+    const split = leaveOneOut(plantedDataset(40, 60, 6));
+    const shift = (i: number) => (i % 40) + 1;
+    const base = await refit(split, true);
+    expect(base.r.best).toBeNull();
+    expect(base.r.state.history.every((h) => h.validNdcg10 === undefined)).toBe(true);
+    expect(base.r.state.epoch).toBe(2);
+    expect((await refit(withItems(split, (u) => ({ test: shift(u.test) })), true)).w).toEqual(base.w);
+    expect((await refit(withItems(split, (u) => ({ valid: shift(u.valid) })), true)).w).not.toEqual(base.w);
+    // Without includeValid the validation items do not change training.
+    const plain = await refit(split, false);
+    expect((await refit(withItems(split, (u) => ({ valid: shift(u.valid) })), false)).w).toEqual(plain.w);
+  });
+
+  it('continues an early-stopped run for the given epochs and keeps the last weights, not the old best', async () => {
+    const split = leaveOneOut(plantedDataset(40, 60, 8));
+    const model = createSasRec({ ...small, numItems: 40 }, 2);
+    const opts = { ...fast, epochs: 2, evalEvery: 1, patience: 1, validUsers: 50, seed: 2 };
+    const first = await trainSasRec(model, split, opts);
+    first.state.staleEvals = opts.patience; // as a checkpoint that early-stopped
+    const oldBest = Array.from(first.state.bestWeights!.item_emb!);
+    const optimizer = tf.train.adam(opts.learningRate);
+    const r = await trainSasRec(model, split, { ...opts, epochs: 4, includeValid: true }, {}, { state: first.state, optimizer });
+    expect(r.state.epoch).toBe(4);
+    expect(r.state.bestWeights).toBeNull();
+    expect(r.state.history.slice(2).every((h) => h.validNdcg10 === undefined)).toBe(true);
+    expect(Array.from(model.getWeights().item_emb!)).not.toEqual(oldBest);
+    optimizer.dispose();
     model.dispose();
   });
 });
