@@ -3,15 +3,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-// Limits sit just above today's sizes (IIFE 6,818 B: it builds complete options from data-*
-// itself and leaves its recommend attributes to the lazy part; ESM 7,744 B; lazy 6,822 / 4,498 B,
-// the script tag's lazy part now parsing those attributes), so growth fails CI instead of creeping. The tracker's goal
+// Limits sit just above today's sizes (IIFE 6,730 B: it builds complete options from data-*
+// itself, leaves its recommend attributes to the lazy part, and checks events with one small
+// interpreter of the rules as data; ESM 7,665 B; lazy 5,933 / 4,498 B, the script tag's lazy part
+// parsing those attributes but no longer pulling in the event schema for EVENT_TYPES), so growth fails CI instead of creeping. The tracker's goal
 // is issue 7's: ≤ 6 KB and ≤ 0.2× Segment (28,439 B gz) = 5,688 B. The lazy part (reads,
 // recommendations, features(), product views, dwell, impressions) is loaded on first use.
 export const budgets = [
-  { file: 'dist/hearth.iife.js', goal: 5688, limit: 6870 },
-  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6870 },
-  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7800 },
+  { file: 'dist/hearth.iife.js', goal: 5688, limit: 6780 },
+  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6000 },
+  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7720 },
   { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4.5 * 1024 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];

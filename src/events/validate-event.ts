@@ -1,6 +1,6 @@
 import { EventSchema, type HearthEvent } from './schema';
 import { LIMITS } from './limits';
-import { SchemaIssue } from './mini-schema';
+import { SchemaIssue } from './check-fields';
 
 /** The outcome of validating one `track()` argument. */
 export type Validation = { ok: true; event: HearthEvent } | { ok: false; message: string };

@@ -1,0 +1,100 @@
+// The one interpreter of the event rules in src/events/event-fields.ts: checks raw input and
+// returns a clean copy, or throws a SchemaIssue naming the first offending field.
+import { EVENT_FIELDS, ITEM_FIELDS, type FieldRules } from './event-fields';
+import { LIMITS } from './limits';
+
+/**
+ * A validation failure at `path` (dot-separated; '' = the value itself). Checks throw it with
+ * the path below them and each enclosing object or array prefixes its key while it passes up,
+ * so a valid event never builds a path string.
+ */
+export class SchemaIssue {
+  constructor(public path: string, readonly message: string) {}
+}
+
+const fail = (message: string, path = ''): never => { throw new SchemaIssue(path, message); };
+// Re-throws `e`, a failure below key `k` (a name, or `[i]` for array entries), with `k` prefixed to its path.
+const under = (k: string, e: unknown): never => {
+  if (e instanceof SchemaIssue) e.path = !e.path ? k : e.path[0] === '[' ? k + e.path : `${k}.${e.path}`;
+  throw e;
+};
+const what = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x === 'number' ? String(x) : typeof x);
+const expected = (want: string, x: unknown): never => fail(`expected ${want}, got ${what(x)}`);
+const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+// A string of min … max characters (min: 0 or 1, where 1 means "not empty").
+const str = (x: unknown, min = 0, max: number = LIMITS.string): string =>
+  typeof x !== 'string' ? expected('a string', x) : !x.length && min ? fail('is empty') : x.length > max ? fail(`is longer than ${max} characters`) : x;
+const num = (x: unknown, min = 0, max = Infinity): number =>
+  typeof x !== 'number' || !Number.isFinite(x) ? expected('a finite number', x) : x < min ? fail(`is below ${min}`) : x > max ? fail(`is above ${max}`) : x;
+// Loose shop input: ids and names may be numbers; amounts may be numeric strings.
+const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : typeof x === 'number' && Number.isFinite(x) ? String(x) : x);
+const numeric = (x: unknown) => {
+  const n = typeof x === 'string' && x.trim() ? Number(x.trim().replace(/,(?=\d{3}\b)/g, '')) : NaN;
+  return Number.isFinite(n) ? n : x;
+};
+const CURRENCY = /^[A-Z]{3}$/;
+
+// One check per rule code (see src/events/event-fields.ts).
+const RULES: Record<string, (x: unknown) => unknown> = {
+  t: (x) => str(x),
+  n: (x) => str(trimmed(x)),
+  i: (x) => str(trimmed(x), 1),
+  a: (x) => num(numeric(x)),
+  c: (x) => {
+    const s = str(typeof x === 'string' ? x.trim().toUpperCase() : x, 1, 3);
+    return CURRENCY.test(s) ? s : fail(`is not in the format ${CURRENCY}`);
+  },
+  p: (x) => num(x),
+  r: (x) => num(x, 0, 5),
+  I: (x) => checkItem(x),
+  L: (x) =>
+    !Array.isArray(x) ? expected('an array', x)
+      : !x.length ? fail('is empty')
+      : x.length > LIMITS.items ? fail(`has more than ${LIMITS.items} entries`)
+      : x.map((v, i) => { try { return checkItem(v); } catch (e) { return under(`[${i}]`, e); } }),
+  P: (x) => {
+    if (!isPlain(x)) return expected('an object', x);
+    const keys = Object.keys(x);
+    if (keys.length > 20) fail('has more than 20 keys');
+    return Object.fromEntries(keys.map((k) => {
+      try {
+        const v = x[k];
+        return [k, typeof v === 'boolean' ? v : typeof v === 'number' ? num(v, -Infinity) : typeof v === 'string' ? str(v) : expected('a string, number or boolean', v)];
+      } catch (e) {
+        return under(k, e);
+      }
+    }));
+  },
+};
+
+// Checks the fields `rules` names of a plain object `x` into `out`; absent optional fields are omitted.
+const checkFields = (rules: FieldRules, x: Record<string, unknown>, out: Record<string, unknown>) => {
+  let k = '';
+  try {
+    for (k in rules) {
+      const rule = rules[k]!;
+      const v = x[k];
+      const clean = rule[1] && v === undefined ? undefined : RULES[rule[0]!]!(v);
+      if (clean !== undefined) out[k] = clean;
+    }
+  } catch (e) {
+    under(k, e);
+  }
+  return out;
+};
+
+/** Checks a product reference (ITEM_FIELDS); returns a clean copy or throws a SchemaIssue. */
+export const checkItem = (x: unknown): unknown => (isPlain(x) ? checkFields(ITEM_FIELDS, x, {}) : expected('an object', x));
+
+/**
+ * Checks an event: `type` (trimmed, lower-cased) picks its fields in EVENT_FIELDS; the clean
+ * copy starts with the type. Throws a SchemaIssue naming the first offending field.
+ */
+export const checkEventFields = (x: unknown): unknown => {
+  if (!isPlain(x)) return expected('an object', x);
+  let type = x.type;
+  if (typeof type === 'string') type = type.trim().toLowerCase();
+  const rules = typeof type === 'string' && Object.hasOwn(EVENT_FIELDS, type) ? EVENT_FIELDS[type as keyof typeof EVENT_FIELDS] : fail(`expected one of ${Object.keys(EVENT_FIELDS).join(', ')}, got ${String(type)}`, 'type');
+  return checkFields(rules, x, { type });
+};
