@@ -9,6 +9,7 @@ import { computeFeatures } from './features/compute-features';
 import type { HearthInternals } from './hearth-internals';
 import type { Hearth } from './hearth-types';
 import type { LastUpdateSummary } from './protocol';
+import { listStoreEvents } from './store/list-events';
 import { getMeta, LAST_UPDATE_KEY } from './store/meta';
 import { RecommendError } from './recommend/recommend-error';
 import { createRecommendApi, type RecommendApi, type RecommenderControls } from './worker/recommend-api';
@@ -42,7 +43,7 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
   // checks it first (and createHearth's forwarding before that).
   // Reads stored events; a failure is reported, then rejects (the recommend mirror retries it).
   const readEvents = (q: { since?: number; limit?: number } = {}): Promise<StoredEvent[]> =>
-    i.readStore().then((s) => s?.list(q) ?? []).catch((e) => { fail('events() could not read')(e); throw e; });
+    i.readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail('events() could not read')(e); throw e; });
   // The script tag's data-* recommend config is parsed here, on first need: a bad value is
   // reported (onError, stats.errors) and every recommendation call rejects naming it.
   const config = () => {
@@ -66,7 +67,7 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
     },
     async features() {
       let events: StoredEvent[] = [];
-      try { events = (await (await i.readStore())?.list({ limit: o.maxEvents })) ?? []; } catch (e) { fail('features() could not read')(e); }
+      try { const s = await i.readStore(); events = s ? await listStoreEvents(s, i.getDb, { limit: o.maxEvents }) : []; } catch (e) { fail('features() could not read')(e); }
       return computeFeatures(events, Date.now());
     },
     async lastUpdate() {

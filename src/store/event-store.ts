@@ -20,8 +20,12 @@ export interface EventStore {
    * `urgent` (the page is unloading): commit right after the writes, retention left to the next append.
    */
   append(events: readonly StoredEvent[], urgent?: boolean): Promise<void>;
-  /** Reads events oldest first. */
-  list(query?: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * Reads events oldest first: the memory store only. Events in IndexedDB are read with
+   * listEvents (src/store/list-events.ts), which only the lazily loaded readers need, so the
+   * eager tracker does not carry it; listStoreEvents picks the right one.
+   */
+  list?(query?: EventQuery): Promise<StoredEvent[]>;
   /** Closes connections; the store may not be used afterwards. */
   close(): void;
 }

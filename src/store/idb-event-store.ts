@@ -1,10 +1,10 @@
 import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
-import { DEFAULT_RETENTION, type EventQuery, type EventStore, type RetentionPolicy } from './event-store';
+import { DEFAULT_RETENTION, type EventStore, type RetentionPolicy } from './event-store';
 import { req, txDone } from './idb-request';
 
 /**
- * Events in IndexedDB. `getDb` returns a live connection (reopening after another tab closed
+ * Writing events to IndexedDB (reading them is listEvents, src/store/list-events.ts). `getDb` returns a live connection (reopening after another tab closed
  * ours). Each append is one readwrite transaction that also applies retention; on a quota error
  * the oldest events are evicted and the append retried (twice at most).
  */
@@ -49,10 +49,6 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
           await evictOldest(batch.length);
         }
       }
-    },
-    async list(query?: EventQuery) {
-      const range = query?.since !== undefined ? IDBKeyRange.lowerBound(query.since) : null;
-      return req((await getDb()).transaction('events').objectStore('events').index('by_ts').getAll(range, query?.limit));
     },
     close() {},
   };

@@ -3,7 +3,7 @@ import { DEFAULT_RETENTION, type EventQuery, type EventStore, type RetentionPoli
 import { retentionExcess } from './retention';
 
 /** The fallback when IndexedDB is missing or broken: same contract, lost on reload. */
-export function createMemoryEventStore(policy: RetentionPolicy = DEFAULT_RETENTION): EventStore {
+export function createMemoryEventStore(policy: RetentionPolicy = DEFAULT_RETENTION): EventStore & Required<Pick<EventStore, 'list'>> {
   let events: StoredEvent[] = [];
   return {
     durable: false,

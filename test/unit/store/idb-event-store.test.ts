@@ -5,6 +5,7 @@ import type { StoredEvent } from '../../../src/events/schema';
 import { HEARTH_DB_NAME } from '../../../src/store/db-schema';
 import { eraseHearthData } from '../../../src/store/erase-hearth-data';
 import { createIdbEventStore } from '../../../src/store/idb-event-store';
+import { listEvents } from '../../../src/store/list-events';
 import { getMeta, setMeta } from '../../../src/store/meta';
 import { getModel, putModel } from '../../../src/store/model-cache';
 import { req } from '../../../src/store/idb-request';
@@ -62,10 +63,10 @@ describe('createIdbEventStore', () => {
     const db = await openHearthDb();
     const store = createIdbEventStore(async () => db);
     await store.append([ev(2, 2000), ev(1, 1000), ev(3, 3000)].map((e) => ({ ...e, ts: Date.now() - 10_000 + e.ts })));
-    const all = await store.list();
+    const all = await listEvents(db);
     expect(all.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
-    expect((await store.list({ since: all[1]!.ts })).map((e) => e.id)).toEqual(['e2', 'e3']);
-    expect((await store.list({ limit: 1 })).map((e) => e.id)).toEqual(['e1']);
+    expect((await listEvents(db, { since: all[1]!.ts })).map((e) => e.id)).toEqual(['e2', 'e3']);
+    expect((await listEvents(db, { limit: 1 })).map((e) => e.id)).toEqual(['e1']);
     expect(await req(db.transaction('events').objectStore('events').index('by_item').getAllKeys('i2'))).toEqual(['e2']);
     db.close();
   });
@@ -74,7 +75,7 @@ describe('createIdbEventStore', () => {
     const store = createIdbEventStore(async () => db, { maxEvents: 5, maxAgeMs: 1e12 });
     const now = Date.now();
     for (let b = 0; b < 4; b++) await store.append([0, 1, 2].map((k) => ev(b * 3 + k, now - 1000 + b * 3 + k)));
-    expect((await store.list()).map((e) => e.id)).toEqual(['e7', 'e8', 'e9', 'e10', 'e11']);
+    expect((await listEvents(db)).map((e) => e.id)).toEqual(['e7', 'e8', 'e9', 'e10', 'e11']);
     db.close();
   });
   it('drops events older than maxAgeMs', async () => {
@@ -82,7 +83,7 @@ describe('createIdbEventStore', () => {
     const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeMs: 60_000 });
     const now = Date.now();
     await store.append([ev(1, now - 120_000), ev(2, now - 90_000), ev(3, now - 1000)]);
-    expect((await store.list()).map((e) => e.id)).toEqual(['e3']);
+    expect((await listEvents(db)).map((e) => e.id)).toEqual(['e3']);
     db.close();
   });
   it('two connections writing at once lose and duplicate nothing', async () => {
@@ -93,7 +94,7 @@ describe('createIdbEventStore', () => {
     await Promise.all(Array.from({ length: 20 }, (_, k) => (k % 2 ? sa : sb).append([ev(k * 2, now - 5000 + k), ev(k * 2 + 1, now - 5000 + k)])));
     // A retried batch (same ids) must not duplicate.
     await sa.append([ev(0, now - 5000)]);
-    const ids = (await sa.list()).map((e) => e.id);
+    const ids = (await listEvents(a)).map((e) => e.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
     a.close();
