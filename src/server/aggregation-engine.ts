@@ -63,7 +63,7 @@ export class AggregationEngine {
 
   constructor(opts: AggregationServerOptions) {
     this.options = resolveServerOptions(opts);
-    this.store = new SqliteSyncStore(this.options.store, this.options.sync);
+    this.store = new SqliteSyncStore(this.options.store, this.options.sync, { log: this.options.log });
     this.noise = this.options.random ? gaussianFillFrom(this.options.random) : cryptoGaussianFill();
     const v = this.store.headVersion();
     if (v === null) {
