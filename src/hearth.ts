@@ -135,11 +135,11 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     return store || o.storage === 'memory' || (await hearthDbExists(o.dbName)) ? getStore() : null;
   };
 
-  const refuse = <T>(message: string, value: T): T => {
-    const err = new HearthError('invalid_argument', message);
+  // Bad input: thrown in debug mode (for the developer), otherwise reported.
+  const refuse = (code: 'invalid_event' | 'invalid_argument', message: string): void => {
+    const err = new HearthError(code, message);
     if (o.debug) throw err;
     report(err);
-    return value;
   };
 
   // Reads, recommendations, propensity, features() and product-page parsing live in a lazily
@@ -165,6 +165,8 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
 
   // Leaving or hiding: commit the queue at once, in one transaction started before unload.
   const flushNow = () => { void writer.flush(true); };
+  // In a page (not Node, not a worker): listen for leaving it.
+  const inPage = typeof document !== 'undefined';
   const onHidden = () => { if (document.visibilityState === 'hidden') flushNow(); };
   const hearth: Hearth = {
     track(input) {
@@ -173,9 +175,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       const v = checkEvent(input);
       if (!v.ok) {
         stats.invalid++;
-        const err = new HearthError('invalid_event', `track(): ${v.message}`);
-        if (o.debug) throw err;
-        report(err);
+        refuse('invalid_event', `track(): ${v.message}`);
         return Promise.resolve('invalid');
       }
       if (consent === false) return Promise.resolve('no-consent');
@@ -201,7 +201,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       return consent === true ? queue() : consented().then((c) => (c ? queue() : 'no-consent'));
     },
     async consent(granted) {
-      if (typeof granted !== 'boolean') return refuse('consent(): expected true or false', undefined);
+      if (typeof granted !== 'boolean') return refuse('invalid_argument', 'consent(): expected true or false');
       consentEpoch++;
       consent = granted;
       if (!granted) return wipe();
@@ -229,7 +229,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       closed = true;
       recommender.terminate();
       stopAutocapture();
-      if (typeof window !== 'undefined') { removeEventListener('pagehide', flushNow); removeEventListener('beforeunload', flushNow); document.removeEventListener('visibilitychange', onHidden); }
+      if (inPage) { removeEventListener('pagehide', flushNow); removeEventListener('beforeunload', flushNow); document.removeEventListener('visibilitychange', onHidden); }
       await writer.flush();
       (await db?.catch(() => null))?.close();
       db = null;
@@ -241,7 +241,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     : () => {};
   // Registered after autocapture (whose lazily added dwell listeners use the capture phase), so a
   // dwell event emitted on hide is in the flushed batch.
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+  if (inPage) {
     addEventListener('pagehide', flushNow);
     // beforeunload comes before the next page is even requested: more time for the commit.
     addEventListener('beforeunload', flushNow);
