@@ -11,6 +11,7 @@ export const sizes: FigureGroup<BenchContext> = {
   name: 'sizes',
   specs: [
     { key: 'tracker_gz_bytes', label: 'Tracker (dist/hearth.iife.js) gz', unit: 'B', hearth: true },
+    { key: 'tracker_lazy_gz_bytes', label: 'Tracker lazy part (dist/hearth-lazy.js) gz', unit: 'B', hearth: true },
     { key: 'esm_gz_bytes', label: 'npm ESM (dist/hearth.esm.js) gz', unit: 'B', hearth: true },
     { key: 'worker_gz_bytes', label: 'Worker JS (dist/hearth-worker.js) gz', unit: 'B', hearth: true },
     { key: 'tfjs_full_gz_bytes', label: '@tensorflow/tfjs tf.min.js gz', unit: 'B', hearth: false },
@@ -27,6 +28,13 @@ export const sizes: FigureGroup<BenchContext> = {
       }
     };
     file('tracker_gz_bytes', 'dist/hearth.iife.js');
+    file('tracker_lazy_gz_bytes', 'dist/hearth-lazy.js', 'fetched on pages with product markup, tiles, recommendation containers or event reads, after consent');
+    // Like the peers' notes: what a page that needs the lazy part downloads in all.
+    const tag = out.tracker_gz_bytes;
+    const lazy = out.tracker_lazy_gz_bytes;
+    if (tag && !(tag instanceof Error) && lazy && !(lazy instanceof Error)) {
+      tag.note = `eager script tag; ${((tag.value + lazy.value) / 1024).toFixed(1)} KB gz with the lazy part`;
+    }
     file('esm_gz_bytes', 'dist/hearth.esm.js');
     file('worker_gz_bytes', 'dist/hearth-worker.js', 'JS only; .wasm files are fetched separately');
     file('tfjs_full_gz_bytes', 'node_modules/@tensorflow/tfjs/dist/tf.min.js', 'JS only, no WASM backend');
