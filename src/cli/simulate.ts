@@ -67,6 +67,7 @@ const OPTIONS: OptionTable = {
   'personalize-steps': { type: 'string', help: "--personalize: on-device SGD steps (default: the SDK's)" },
   'personalize-lr': { type: 'string', help: "--personalize: on-device learning rate (default: the SDK's)" },
   'personalize-negatives': { type: 'string', help: "--personalize: sampled negatives per on-device step (default: the SDK's)" },
+  'personalize-weight': { type: 'string', help: "--personalize: personal weight α in [0, 1]; the device shows global + α·(fine-tuned − global) (default: the SDK's)" },
   'save-model': { type: 'string', help: 'directory: write the final federated global model there as a model dir (`hearth eval --model DIR` reads it)' },
   seed: { type: 'string', default: '42', help: 'seed for user split, sampling, noise' },
   json: { type: 'boolean', help: 'print one JSON object on the last line' },
@@ -180,8 +181,9 @@ export async function run(argv: string[]): Promise<number> {
     steps: intOption(o, 'personalize-steps', 1, 10_000),
     learningRate: numberOption(o, 'personalize-lr', 1e-9, 1e3),
     negatives: intOption(o, 'personalize-negatives', 1, 100_000),
+    personalWeight: numberOption(o, 'personalize-weight', 0, 1),
   };
-  if (!personalize && Object.values(personalOverrides).some((v) => v !== undefined)) throw new CliError('--personalize-steps, --personalize-lr and --personalize-negatives need --personalize', 2);
+  if (!personalize && Object.values(personalOverrides).some((v) => v !== undefined)) throw new CliError('--personalize-steps, --personalize-lr, --personalize-negatives and --personalize-weight need --personalize', 2);
   const personalFineTune = resolveFineTune(personalOverrides);
   const saveDir = o['save-model'] as string | undefined;
   if (saveDir !== undefined && saveDir.trim() === '') throw new CliError('--save-model needs a directory', 2);
@@ -305,7 +307,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     if (p) {
       process.stdout.write(
-        `personalised on-device (${personalFineTune.steps} steps, lr ${personalFineTune.learningRate}, ${personalFineTune.negatives} negatives): federated ${summary['personalized_ndcg@10']!.toFixed(4)}, start ${summary['start_personalized_ndcg@10']!.toFixed(4)}\n` +
+        `personalised on-device (${personalFineTune.steps} steps, lr ${personalFineTune.learningRate}, ${personalFineTune.negatives} negatives, weight ${personalFineTune.personalWeight}): federated ${summary['personalized_ndcg@10']!.toFixed(4)}, start ${summary['start_personalized_ndcg@10']!.toFixed(4)}\n` +
           `personalised − global, federated: ${formatDiff(summary.personalized_minus_federated!)}; start: ${formatDiff(summary.start_personalized_minus_start!)}\n` +
           `personalised federated − personalised start: ${formatDiff(summary.personalized_federated_minus_personalized_start!)}\n`,
       );

@@ -3,7 +3,7 @@
 import type { HearthDbHandle } from '../store/db-schema';
 import type { NamedWeights, SasRec } from '../model/sasrec';
 import type { Quantisation } from '../protocol';
-import { computeLocalUpdate } from './local-update';
+import { checkPersonalWeight, computeLocalUpdate } from './local-update';
 import type { Random } from './random';
 import { createSyncClient } from './sync-client';
 import type { FetchedModel, FlushReport, SyncClientOptions } from './sync-client';
@@ -15,6 +15,11 @@ export interface DeviceFederationOptions extends Pick<SyncClientOptions, 'server
   steps?: number;
   learningRate?: number;
   negatives?: number;
+  /**
+   * Personal weight α in [0, 1]: after `contribute` the model shows global + α·(fine-tuned − global)
+   * (default `DEFAULT_PERSONAL_WEIGHT`). The queued update does not depend on it.
+   */
+  personalWeight?: number;
   /** Item-embedding rows per update, real + decoy (default 256). */
   rowsPerUpdate?: number;
   quantisation?: Quantisation;
@@ -37,7 +42,8 @@ export interface DeviceFederation {
   current(): FetchedModel | null;
   /**
    * Loads the current global weights into `model`, fine-tunes on `history` (item indices, oldest
-   * first, ≥ 2), queues the private update, and leaves the personal fine-tuned weights in `model`.
+   * first, ≥ 2), queues the private update (computed from the full fine-tune), and leaves in `model`
+   * the personal weights global + α·(fine-tuned − global), α = `personalWeight`.
    * Without consent nothing is trained or queued.
    */
   contribute(model: SasRec, history: readonly number[]): Promise<ContributeResult>;
@@ -53,10 +59,11 @@ function newUpdateId(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-/** Creates the device federation loop over a sync client; throws for invalid options. */
+/** Creates the device federation loop over a sync client; throws for invalid options (e.g. α outside [0, 1]). */
 export function createDeviceFederation(o: DeviceFederationOptions): DeviceFederation {
   const client = createSyncClient(o);
   const random = o.random ?? Math.random;
+  const personalWeight = checkPersonalWeight(o.personalWeight, 'createDeviceFederation: personalWeight');
   let global: FetchedModel | null = null;
   const refresh = async () => {
     const m = await client.fetchModel(global?.etag ?? null);
@@ -78,7 +85,7 @@ export function createDeviceFederation(o: DeviceFederationOptions): DeviceFedera
         global.manifest.version,
         history,
         { clipNorm: global.manifest.clipNorm, sparseTensors: global.manifest.sparseTensors, rowsPerUpdate: o.rowsPerUpdate, quantisation: o.quantisation },
-        { steps: o.steps, learningRate: o.learningRate, negatives: o.negatives, random, updateId },
+        { steps: o.steps, learningRate: o.learningRate, negatives: o.negatives, random, updateId, personalWeight },
       );
       const id = await client.enqueue(update);
       return { queued: id !== null, updateId: id, loss, baseVersion: global.manifest.version };

@@ -1,5 +1,6 @@
 // One device's federated contribution: start from the global weights, fine-tune locally, and
-// turn the difference into a clipped, decoy-padded update. The fine-tuned weights stay local.
+// turn the difference into a clipped, decoy-padded update. What the device keeps and shows is the
+// global model moved a share α (the personal weight) of the way to the fine-tuned one.
 import type { ModelUpdate, Quantisation } from '../protocol';
 import type { NamedWeights, SasRec } from '../model/sasrec';
 import { buildModelUpdate } from './build-update';
@@ -21,9 +22,54 @@ export interface UploadPrivacy {
 
 /** Result: the update to queue and this device's personal weights to keep using locally. */
 export interface LocalUpdateResult {
+  /** Computed from the full fine-tune: the same whatever the personal weight. */
   update: ModelUpdate;
+  /** global + α·(fine-tuned − global): what this device shows. */
   personalWeights: NamedWeights;
   loss: number;
+}
+
+/**
+ * Default personal weight α: the share of its own fine-tune a device shows. Chosen on validation
+ * (Beauty, README "Simulator"): the SDK's fine-tune lowered what a device showed, so it is damped.
+ */
+export const DEFAULT_PERSONAL_WEIGHT = 1;
+
+/** Returns α (undefined → the default); throws a RangeError unless it is a number in [0, 1]. */
+export function checkPersonalWeight(alpha: number | undefined, where = 'personalWeight'): number {
+  if (alpha === undefined) return DEFAULT_PERSONAL_WEIGHT;
+  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) throw new RangeError(`${where} must be a number in [0, 1], got ${String(alpha)}`);
+  return alpha;
+}
+
+function blendValues(g: Float32Array, t: Float32Array, alpha: number, out: Float32Array, from = 0, to = g.length): void {
+  for (let i = from; i < to; i++) {
+    const a = g[i]!;
+    const b = t[i]!;
+    out[i] = a === b ? a : a + alpha * (b - a);
+  }
+}
+
+/**
+ * Per tensor, new arrays holding global + α·(tuned − global), rounded to float32; the inputs are
+ * not modified. α = 0 gives the global values exactly, α = 1 the tuned ones exactly (bit for bit).
+ * Throws a RangeError for α outside [0, 1] or tensors missing or of different lengths.
+ */
+export function blendPersonalWeights(global: NamedWeights, tuned: NamedWeights, alpha: number): NamedWeights {
+  checkPersonalWeight(alpha, 'blendPersonalWeights: alpha');
+  const out: NamedWeights = {};
+  for (const [name, t] of Object.entries(tuned)) {
+    const g = global[name];
+    if (!g || g.length !== t.length) throw new RangeError(`blendPersonalWeights: tensor '${name}' missing or of another size in global`);
+    if (alpha === 1) out[name] = t.slice();
+    else if (alpha === 0) out[name] = g.slice();
+    else {
+      const o = new Float32Array(t.length);
+      blendValues(g, t, alpha, o);
+      out[name] = o;
+    }
+  }
+  return out;
 }
 
 /** The model's weights as named tensors with shapes. */
@@ -36,9 +82,11 @@ export function namedTensorsOf(model: SasRec, weights: NamedWeights = model.getW
  * global; sparse rows padded with decoys; clipped to C) plus the fine-tuned weights.
  * Without attribute embeddings the steps run on a compact copy holding only the item rows they
  * can reach (`fineTuneCompact`: same result, cost independent of the catalogue size).
- * `model` is left holding the fine-tuned weights (this device's personalisation), unless
- * `leaveModel` is set (a simulator's scratch model: skips copying ~all weights into it);
- * `scratch` reuses one compact model across calls (see `createCompactScratch`).
+ * The update is the same for every `personalWeight` α (default `DEFAULT_PERSONAL_WEIGHT`, in
+ * [0, 1], else a RangeError); the returned `personalWeights` are global + α·(fine-tuned − global)
+ * and `model` is left holding them (this device's personalisation), unless `leaveModel` is set (a
+ * simulator's scratch model: skips copying ~all weights into it); `scratch` reuses one compact
+ * model across calls (see `createCompactScratch`).
  */
 export function computeLocalUpdate(
   model: SasRec,
@@ -46,8 +94,10 @@ export function computeLocalUpdate(
   baseVersion: number,
   history: readonly number[],
   privacy: UploadPrivacy,
-  training: LocalTrainingOptions & { updateId: string; random: Random; leaveModel?: boolean; scratch?: CompactScratch },
+  training: LocalTrainingOptions & { updateId: string; random: Random; leaveModel?: boolean; scratch?: CompactScratch; personalWeight?: number },
 ): LocalUpdateResult {
+  const alpha = checkPersonalWeight(training.personalWeight, 'computeLocalUpdate: personalWeight');
+  let tunedWeights: NamedWeights;
   let personalWeights: NamedWeights;
   let loss: number;
   let touchedRows: Map<string, number[]> | undefined;
@@ -66,19 +116,28 @@ export function computeLocalUpdate(
       }
       table.set(after, r * dim);
     });
-    personalWeights = { ...tuned.dense, item_emb: table };
+    tunedWeights = { ...tuned.dense, item_emb: table };
+    if (alpha === 1) personalWeights = tunedWeights;
+    else {
+      // Only the moved rows differ from global: blend those, and the small dense tensors in full.
+      const shown = global.item_emb!.slice();
+      for (const r of moved) blendValues(global.item_emb!, table, alpha, shown, r * dim, (r + 1) * dim);
+      personalWeights = { ...blendPersonalWeights(global, tuned.dense, alpha), item_emb: shown };
+    }
     loss = tuned.loss;
     touchedRows = new Map([['item_emb', moved]]);
     if (!training.leaveModel) model.setWeights(personalWeights);
   } else {
     model.setWeights(global);
     loss = fineTuneOnHistory(model, history, training).loss;
-    personalWeights = model.getWeights();
+    tunedWeights = model.getWeights();
+    personalWeights = alpha === 1 ? tunedWeights : blendPersonalWeights(global, tunedWeights, alpha);
+    if (alpha !== 1) model.setWeights(personalWeights);
   }
   const update = buildModelUpdate({
     baseVersion,
     base: namedTensorsOf(model, global),
-    local: namedTensorsOf(model, personalWeights),
+    local: namedTensorsOf(model, tunedWeights),
     sparseTensors: privacy.sparseTensors,
     rowsPerUpdate: privacy.rowsPerUpdate ?? 256,
     clipNorm: privacy.clipNorm,

@@ -1,5 +1,5 @@
-// What a device shows: the global model fine-tuned on that device's own history (the SDK's
-// on-device step), scored on the user's held-out item.
+// What a device shows: the global model moved a share α towards its fine-tune on that device's own
+// history (the SDK's on-device step), scored on the user's held-out item.
 import type { Split, Stage, UserSplit } from '../data/leave-one-out';
 import { evalCase } from '../data/leave-one-out';
 import type { ModelConfig } from '../model/model-config';
@@ -8,7 +8,7 @@ import type { NamedWeights, SasRec } from '../model/sasrec';
 import type { Quantisation } from '../protocol';
 import { createCompactScratch } from '../federated/compact-fine-tune';
 import { planFineTune } from '../federated/local-training';
-import { computeLocalUpdate } from '../federated/local-update';
+import { checkPersonalWeight, computeLocalUpdate } from '../federated/local-update';
 import { seededRandom } from '../federated/random';
 import { userNdcg } from './per-user-ndcg';
 
@@ -17,6 +17,8 @@ export interface PersonalizationOptions {
   steps?: number;
   learningRate?: number;
   negatives?: number;
+  /** Personal weight α in [0, 1] the device shows its fine-tune with (default: the SDK's). */
+  personalWeight?: number;
   /** Upload settings the device's call also gets (they shape only the update, not the kept weights). */
   clipNorm: number;
   rowsPerUpdate: number;
@@ -30,6 +32,7 @@ export interface ResolvedFineTune {
   steps: number;
   learningRate: number;
   negatives: number;
+  personalWeight: number;
 }
 
 /** Per-user personalised NDCG@10 and what it took. */
@@ -44,12 +47,13 @@ export interface PersonalizedResult {
 }
 
 /**
- * Resolves the fine-tune settings the way the device does (`planFineTune`'s defaults for unset
- * values); throws a RangeError for invalid ones.
+ * Resolves the fine-tune settings the way the device does (`planFineTune`'s defaults and
+ * `DEFAULT_PERSONAL_WEIGHT` for unset values); throws a RangeError for invalid ones.
  */
-export function resolveFineTune(o: Pick<PersonalizationOptions, 'steps' | 'learningRate' | 'negatives'>): ResolvedFineTune {
+export function resolveFineTune(o: Pick<PersonalizationOptions, 'steps' | 'learningRate' | 'negatives' | 'personalWeight'>): ResolvedFineTune {
   const plan = planFineTune(2, [1, 2], { steps: o.steps, learningRate: o.learningRate, negatives: o.negatives, random: seededRandom(0) });
-  return { steps: plan.steps, learningRate: plan.learningRate, negatives: plan.negatives[0]!.length };
+  const personalWeight = checkPersonalWeight(o.personalWeight, 'personalWeight');
+  return { steps: plan.steps, learningRate: plan.learningRate, negatives: plan.negatives[0]!.length, personalWeight };
 }
 
 /**
@@ -109,9 +113,9 @@ function cpuMs(): number {
 /**
  * For each user: starting from `global`, runs the fine-tune the device runs (`computeLocalUpdate`,
  * the call `DeviceFederation.contribute` makes, with the SDK's step count, learning rate and
- * negatives unless overridden) on exactly the history the global model is scored with — train
- * items for stage 'valid', train + valid for 'test' — and scores that user's held-out item with
- * the personal weights it keeps. Never sees the held-out item. `model` is a scratch model of the
+ * negatives and personal weight unless overridden) on exactly the history the global model is
+ * scored with — train items for stage 'valid', train + valid for 'test' — and scores that user's
+ * held-out item with the personal weights it keeps (global + α·(fine-tuned − global)). Never sees the held-out item. `model` is a scratch model of the
  * same config (left holding the last user's weights). Users with < 2 history items keep `global`.
  */
 export function personalizedNdcg(model: SasRec, global: NamedWeights, users: readonly UserSplit[], split: Split, stage: Stage, o: PersonalizationOptions, onProgress?: (done: number, total: number) => void): PersonalizedResult {

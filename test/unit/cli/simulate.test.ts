@@ -45,6 +45,10 @@ describe('hearth simulate', () => {
       [['--personalize-steps', '3'], /need --personalize/],
       [['--personalize', '--personalize-steps', '0'], /--personalize-steps/],
       [['--personalize', '--personalize-lr', '-1'], /--personalize-lr/],
+      [['--personalize-weight', '0.5'], /need --personalize/],
+      [['--personalize', '--personalize-weight', '1.5'], /--personalize-weight must be a number in \[0, 1\]/],
+      [['--personalize', '--personalize-weight', '-0.1'], /--personalize-weight/],
+      [['--personalize', '--personalize-weight', 'half'], /--personalize-weight/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli('simulate', '--data', data, ...args);
@@ -90,7 +94,7 @@ describe('hearth simulate', () => {
   it('--personalize scores the device fine-tune from start and final model, deterministic under --seed; --save-model writes a model hearth eval reads', async () => {
     const saved = join(dir, 'federated-model');
     const common = ['simulate', '--data', data, '--rounds', '1', '--clients-per-round', '30', '--pretrain-epochs', '1', '--central-epochs', '0', '--eval-users', '40', '--eval-stage', 'valid', '--epsilon', 'inf', '--local-steps', '1',
-      '--personalize', '--personalize-steps', '3', '--personalize-lr', '0.2', '--personalize-negatives', '8', '--seed', '11', '--json'];
+      '--personalize', '--personalize-steps', '3', '--personalize-lr', '0.2', '--personalize-negatives', '8', '--personalize-weight', '0.5', '--seed', '11', '--json'];
     const r = await runCli(...common, '--save-model', saved);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out.trim().split('\n').pop()!);
@@ -98,7 +102,7 @@ describe('hearth simulate', () => {
       expect(j[k], k).toBeGreaterThanOrEqual(0);
       expect(j[k], k).toBeLessThanOrEqual(1);
     }
-    expect(j.personalize).toMatchObject({ steps: 3, learningRate: 0.2, negatives: 8, users_fine_tuned: 40 });
+    expect(j.personalize).toMatchObject({ steps: 3, learningRate: 0.2, negatives: 8, personalWeight: 0.5, users_fine_tuned: 40 });
     // Paired differences are of the reported means, over the evaluated users.
     expect(j.federated_minus_start.users).toBe(40);
     expect(j.federated_minus_start.mean).toBeCloseTo(j['ndcg@10'] - j['start_ndcg@10'], 10);
@@ -115,9 +119,17 @@ describe('hearth simulate', () => {
     expect(again.code, again.err).toBe(0);
     const k = JSON.parse(again.out.trim().split('\n').pop()!);
     for (const key of ['ndcg@10', 'personalized_ndcg@10', 'start_personalized_ndcg@10']) expect(k[key], key).toBe(j[key]);
+    // Personal weight 0: the device shows the global model, so personalised = global exactly.
+    const zero = await runCli(...common.map((a) => (a === '0.5' ? '0' : a)));
+    expect(zero.code, zero.err).toBe(0);
+    const z = JSON.parse(zero.out.trim().split('\n').pop()!);
+    expect(z.personalize.personalWeight).toBe(0);
+    expect(z['ndcg@10']).toBe(j['ndcg@10']);
+    expect(z['personalized_ndcg@10']).toBe(z['ndcg@10']);
+    expect(z['start_personalized_ndcg@10']).toBe(z['start_ndcg@10']);
     // Text mode names the personalised rows and the paired difference.
     const text = await runCli(...common.filter((a) => a !== '--json'));
     expect(text.out).toMatch(/federated − start, per user: [+-]\d\.\d{4} ± \d\.\d{4} \(SE, 40 users\)/);
-    expect(text.out).toMatch(/personalised on-device \(3 steps, lr 0\.2, 8 negatives\)/);
+    expect(text.out).toMatch(/personalised on-device \(3 steps, lr 0\.2, 8 negatives, weight 0\.5\)/);
   });
 });

@@ -3,7 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSasRec } from '../../../src/model/sasrec';
 import { fineTuneOnHistory } from '../../../src/federated/local-training';
-import { computeLocalUpdate, namedTensorsOf } from '../../../src/federated/local-update';
+import { blendPersonalWeights, computeLocalUpdate, namedTensorsOf } from '../../../src/federated/local-update';
+import type { NamedWeights } from '../../../src/model/sasrec';
 import { encodeForUpload } from '../../../src/federated/encode-for-upload';
 import { seededRandom } from '../../../src/federated/random';
 import { updateNorm } from '../../../src/federated/update-norm';
@@ -15,6 +16,12 @@ import { runFederatedSimulation, evaluateFull } from '../../../src/server/federa
 import { plantedDataset } from '../model/support/planted';
 
 const ARCH = { numItems: 40, dim: 16, maxLen: 10, blocks: 1, heads: 1, dropout: 0 };
+const ATTR = { ...ARCH, numAttributes: 5, attributesPerItem: 2 };
+const TABLE = Int32Array.from({ length: (ARCH.numItems + 1) * 2 }, (_, k) => (k < 2 ? 0 : 1 + (k % 5)));
+
+function plain(w: NamedWeights): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Array.from(v)]));
+}
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -53,6 +60,68 @@ describe('on-device fine-tuning and the local update', () => {
     const layout = packWeights(namedTensorsOf(m, global)).tensors;
     expect(validateUpdateAgainstModel(decoded, layout, ['item_emb'], 0.05)).toBeNull();
     m.dispose();
+  });
+
+  it('personal weight α: the device keeps global + α·(fine-tuned − global), the queued update is the same for every α', () => {
+    // Compact path (item rows only) and full path (attribute embeddings).
+    for (const [config, table] of [[ARCH, undefined], [ATTR, TABLE]] as const) {
+      const m = createSasRec(config, 1, table);
+      const global = m.getWeights();
+      const run = (personalWeight: number) => {
+        const r = computeLocalUpdate(m, global, 4, [1, 2, 3, 5, 8], { clipNorm: 0.05, sparseTensors: ['item_emb'], rowsPerUpdate: 16 }, { steps: 3, learningRate: 0.5, negatives: 4, random: seededRandom(3), updateId: 'dev-a', personalWeight });
+        return { ...r, held: m.getWeights() };
+      };
+      const full = run(1);
+      const none = run(0);
+      const half = run(0.5);
+      const tenth = run(0.1);
+      const label = config === ARCH ? 'compact' : 'attributes';
+      // α = 0: the global weights exactly; α = 1: the fine-tuned ones (which moved).
+      expect(plain(none.personalWeights), label).toEqual(plain(global));
+      expect(plain(none.held), label).toEqual(plain(global));
+      expect(plain(full.personalWeights), label).not.toEqual(plain(global));
+      expect(plain(full.held), label).toEqual(plain(full.personalWeights));
+      // α = 0.5 the midpoint, α = 0.1 a tenth of the way, element by element (float32 rounding).
+      let moved = 0;
+      for (const [name, g] of Object.entries(global)) {
+        const t = full.personalWeights[name]!;
+        const h = half.personalWeights[name]!;
+        const p = tenth.personalWeights[name]!;
+        for (let i = 0; i < g.length; i++) {
+          if (t[i] !== g[i]) moved++;
+          expect(Math.abs(h[i]! - (g[i]! + t[i]!) / 2)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(g[i]!)));
+          expect(Math.abs(p[i]! - (g[i]! + 0.1 * (t[i]! - g[i]!)))).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(g[i]!)));
+        }
+      }
+      expect(moved, label).toBeGreaterThan(0);
+      expect(plain(half.held), label).toEqual(plain(half.personalWeights));
+      // The update (what is queued and uploaded) does not depend on α.
+      for (const other of [none, half, tenth]) {
+        expect(other.update, label).toEqual(full.update);
+        expect(other.loss, label).toBe(full.loss);
+      }
+      expect(full.update.sparse[0]!.rowIds.length).toBe(16);
+      expect(() => run(1.5)).toThrow(/personalWeight/);
+      expect(() => run(-0.01)).toThrow(/personalWeight/);
+      expect(() => run(Number.NaN)).toThrow(/personalWeight/);
+      m.dispose();
+    }
+  });
+
+  it('blendPersonalWeights: exact at α = 0 and 1, leaves its inputs alone, validates', () => {
+    const g = { a: Float32Array.from([0.1, -2, 3]), b: Float32Array.from([5]) };
+    const t = { a: Float32Array.from([0.3, -2, 2]), b: Float32Array.from([7]) };
+    expect(plain(blendPersonalWeights(g, t, 0))).toEqual(plain(g));
+    expect(plain(blendPersonalWeights(g, t, 1))).toEqual(plain(t));
+    const half = blendPersonalWeights(g, t, 0.5);
+    expect(half.a![0]).toBeCloseTo(0.2, 6);
+    expect(Array.from(half.a!.subarray(1))).toEqual([-2, 2.5]);
+    expect(Array.from(half.b!)).toEqual([6]);
+    expect(half.a).not.toBe(g.a);
+    expect(Array.from(g.a)).toEqual(Array.from(Float32Array.from([0.1, -2, 3])));
+    expect(() => blendPersonalWeights(g, t, 2)).toThrow(RangeError);
+    expect(() => blendPersonalWeights(g, { c: Float32Array.from([1]) }, 0.5)).toThrow(/'c'/);
+    expect(() => blendPersonalWeights(g, { a: Float32Array.from([1]) }, 0.5)).toThrow(/'a'/);
   });
 
   it('the simulator improves a weak start model on planted data without noise', async () => {

@@ -6,6 +6,7 @@ import type { Split } from '../../../src/data/leave-one-out';
 import { evaluatePerUser } from '../../../src/server/federated-simulation';
 import { meanOf } from '../../../src/server/per-user-ndcg';
 import { allItemScores, personalizedNdcg, resolveFineTune, scoreWithWeights } from '../../../src/server/personalized-evaluation';
+import { DEFAULT_PERSONAL_WEIGHT } from '../../../src/federated/local-update';
 
 const ARCH = { numItems: 60, dim: 16, maxLen: 10, blocks: 1, heads: 1, dropout: 0 };
 const ATTR = { ...ARCH, numAttributes: 4, attributesPerItem: 2 };
@@ -26,7 +27,8 @@ function pairSplit(users: number): Split {
   };
 }
 
-const OPTS = { steps: 10, learningRate: 0.5, negatives: 8, clipNorm: 1, rowsPerUpdate: 16, quantisation: 'int8' as const, seed: 3 };
+// Personal weight 1: the device shows its full fine-tune (these tests are about the fine-tune).
+const OPTS = { steps: 10, learningRate: 0.5, negatives: 8, personalWeight: 1, clipNorm: 1, rowsPerUpdate: 16, quantisation: 'int8' as const, seed: 3 };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -68,6 +70,13 @@ describe('personalised evaluation (the device fine-tune, then the held-out item)
         if (stage === 'valid') {
           const again = personalizedNdcg(scratch, global, users, split, stage, OPTS);
           expect(Array.from(again.ndcg)).toEqual(Array.from(p.ndcg));
+          // Personal weight 0: the device shows the global model, per user exactly its NDCG.
+          const none = personalizedNdcg(scratch, global, users, split, stage, { ...OPTS, personalWeight: 0 });
+          expect(none.fineTune.personalWeight).toBe(0);
+          expect(Array.from(none.ndcg)).toEqual(Array.from(plain));
+          const half = personalizedNdcg(scratch, global, users, split, stage, { ...OPTS, personalWeight: 0.5 });
+          expect(half.fineTune.personalWeight).toBe(0.5);
+          expect(meanOf(half.ndcg)).toBeGreaterThan(meanOf(plain) + 0.3);
         }
       }
       // Fine-tuning never starts from the scratch model's own weights: only `global` counts.
@@ -101,9 +110,10 @@ describe('personalised evaluation (the device fine-tune, then the held-out item)
   }, 120_000);
 
   it('defaults to the SDK’s on-device setting and validates its input', () => {
-    expect(resolveFineTune({})).toEqual({ steps: 5, learningRate: 0.05, negatives: 64 });
-    expect(resolveFineTune({ steps: 2, learningRate: 0.1, negatives: 3 })).toEqual({ steps: 2, learningRate: 0.1, negatives: 3 });
+    expect(resolveFineTune({})).toEqual({ steps: 5, learningRate: 0.05, negatives: 64, personalWeight: DEFAULT_PERSONAL_WEIGHT });
+    expect(resolveFineTune({ steps: 2, learningRate: 0.1, negatives: 3, personalWeight: 0.25 })).toEqual({ steps: 2, learningRate: 0.1, negatives: 3, personalWeight: 0.25 });
     expect(() => resolveFineTune({ steps: 0 })).toThrow(RangeError);
+    for (const bad of [-0.1, 1.5, Number.NaN, Infinity]) expect(() => resolveFineTune({ personalWeight: bad })).toThrow(/personalWeight/);
     const split = pairSplit(3);
     const m = createSasRec({ ...ARCH, numItems: 10 }, 1);
     try {
