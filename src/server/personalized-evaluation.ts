@@ -115,8 +115,10 @@ function cpuMs(): number {
  * the call `DeviceFederation.contribute` makes, with the SDK's step count, learning rate and
  * negatives and personal weight unless overridden) on exactly the history the global model is
  * scored with — train items for stage 'valid', train + valid for 'test' — and scores that user's
- * held-out item with the personal weights it keeps (global + α·(fine-tuned − global)). Never sees the held-out item. `model` is a scratch model of the
- * same config (left holding the last user's weights). Users with < 2 history items keep `global`.
+ * held-out item with the personal weights it keeps (global + α·(fine-tuned − global)). Never
+ * sees the held-out item. `model` is a scratch model of the same config (left holding the last
+ * user's weights); with dropout its construction seed also seeds the dropout masks, so compare
+ * runs on one scratch model. Users with < 2 history items keep `global`.
  */
 export function personalizedNdcg(model: SasRec, global: NamedWeights, users: readonly UserSplit[], split: Split, stage: Stage, o: PersonalizationOptions, onProgress?: (done: number, total: number) => void): PersonalizedResult {
   if (stage !== 'valid' && stage !== 'test') throw new RangeError(`personalizedNdcg: stage must be valid or test, got '${String(stage)}'`);
