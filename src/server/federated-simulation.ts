@@ -189,12 +189,13 @@ export async function runFederatedSimulation(
       let clipped = 0;
       let bytes = 0;
       for (const c of participants) {
+        // Rounds use only the update (the same for every α): α = 1 skips blending weights nobody shows.
         const { update } = computeLocalUpdate(clientModel, global, engine.version, c.train, {
           clipNorm: o.clipNorm,
           sparseTensors: ['item_emb'],
           rowsPerUpdate: o.rowsPerUpdate,
           quantisation: o.quantisation,
-        }, { steps: o.localSteps, learningRate: o.localLearningRate, negatives: o.localNegatives, random, updateId: `r${r}-u${c.user}`, leaveModel: true, scratch });
+        }, { steps: o.localSteps, learningRate: o.localLearningRate, negatives: o.localNegatives, random, updateId: `r${r}-u${c.user}`, leaveModel: true, scratch, personalWeight: 1 });
         let sent = update;
         if (updateNorm(update) >= o.clipNorm * (1 - 1e-6)) clipped++;
         if (poisoners.has(c.user)) {
