@@ -12,9 +12,9 @@ import { gzipSync } from 'node:zlib';
 // recommendations, features(), product views, dwell, impressions) is loaded on first use.
 export const budgets = [
   { file: 'dist/hearth.iife.js', goal: 5688, limit: 6700 },
-  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6080 },
-  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7650 },
-  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4660 },
+  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6150 },
+  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7700 },
+  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4700 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];
 

@@ -270,6 +270,8 @@ export interface WorkerConfig {
   catalog?: CatalogItem[];
   /** Base URL of `hearth serve` for federated fine-tune + sync; null/absent = no federation. */
   federationUrl?: string | null;
+  /** Share α in [0, 1] of its fine-tune the device shows (default 0.25); the upload ignores it. */
+  personalWeight?: number;
 }
 
 /** Where the worker stands: backend, model version, live tensors. */

@@ -85,6 +85,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
           backend: c.backend ?? 'auto',
           dbName: deps.dbName,
           ...(c.catalog ? { catalog: c.catalog } : {}),
+          ...(c.personalWeight !== undefined ? { personalWeight: c.personalWeight } : {}),
         },
       }, timeoutMs * 3);
     })().catch((e) => {

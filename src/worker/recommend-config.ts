@@ -17,13 +17,19 @@ export interface RecommendConfig {
   catalog?: CatalogItem[];
   /** Base URL of `hearth serve`: enables recommender.finetune() / sync() (federated learning). */
   federationUrl?: string;
+  /**
+   * Share α in [0, 1] of its own fine-tune a device shows after finetune(): it shows global +
+   * α·(fine-tuned − global); the uploaded update is the same for every α. Default 0.25 (chosen on
+   * validation; README "Simulator").
+   */
+  personalWeight?: number;
   /** URL of the propensity model JSON written by `hearth propensity train` (for propensity()). */
   propensityUrl?: string;
   /** Start the worker when the page is idle instead of on the first recommend(). Default false. */
   prefetch?: boolean;
 }
 
-const KEYS = ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'timeoutMs', 'catalog', 'prefetch', 'propensityUrl', 'federationUrl'];
+const KEYS = ['workerUrl', 'modelUrl', 'wasmPath', 'backend', 'timeoutMs', 'catalog', 'prefetch', 'propensityUrl', 'federationUrl', 'personalWeight'];
 
 /**
  * Checks the recommend config; throws HearthError('invalid_argument') naming the bad field, as
@@ -37,6 +43,7 @@ export function validateRecommendConfig(raw: unknown): RecommendConfig {
   for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw bad(`: unknown key '${k}'`);
   if (o.backend !== undefined && !['auto', 'webgl', 'wasm', 'cpu'].includes(o.backend as string)) throw bad('.backend must be auto, webgl, wasm or cpu');
   if (o.timeoutMs !== undefined && !((o.timeoutMs as number) >= 100 && (o.timeoutMs as number) <= 600_000)) throw bad('.timeoutMs must be ms in [100, 600000]');
+  if (o.personalWeight !== undefined && !(typeof o.personalWeight === 'number' && o.personalWeight >= 0 && o.personalWeight <= 1)) throw bad('.personalWeight must be a number in [0, 1]');
   if (o.catalog !== undefined && !Array.isArray(o.catalog)) throw bad('.catalog must be an array of { id, … }');
   return o as RecommendConfig;
 }

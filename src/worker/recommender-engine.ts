@@ -53,7 +53,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
     if (!config?.federationUrl) throw new RecommendError('unsupported', 'federated learning is not configured (set recommend.federationUrl)');
     if (!db) throw new RecommendError('unsupported', 'federated learning needs IndexedDB for its outbox');
     // The page only sends finetune/sync after consent (it gates every call), so consent holds here.
-    return (federation ??= createDeviceFederation({ serverUrl: config.federationUrl, db, hasConsent: () => true, fetch: deps.fetch }));
+    return (federation ??= createDeviceFederation({ serverUrl: config.federationUrl, db, hasConsent: () => true, fetch: deps.fetch, personalWeight: config.personalWeight }));
   };
 
   async function finetune(rawEvents: unknown): Promise<WorkerResults['finetune']> {

@@ -26,6 +26,18 @@ describe('recommend config', () => {
     }
     expect(recommendConfigFromDataset({}, null)).toEqual({});
   });
+  it('checks personalWeight (data-personal-weight) as a number in [0, 1], naming it', () => {
+    expect(validateRecommendConfig({ personalWeight: 0 })).toEqual({ personalWeight: 0 });
+    expect(validateRecommendConfig({ personalWeight: 1 })).toEqual({ personalWeight: 1 });
+    for (const bad of [-0.1, 1.5, Number.NaN, '0.5']) {
+      expect(() => validateRecommendConfig({ personalWeight: bad })).toThrow(/personalWeight must be a number in \[0, 1\]/);
+    }
+    expect(recommendConfigFromDataset({ personalWeight: '0.5' }, null)).toEqual({ personalWeight: 0.5 });
+    expect(recommendConfigFromDataset({ personalWeight: '.1' }, null)).toEqual({ personalWeight: 0.1 });
+    for (const bad of ['half', '', '1e-1', '-1', '2']) {
+      expect(() => resolveRecommendConfig({ dataset: { personalWeight: bad }, src: null })).toThrow(expect.objectContaining({ code: 'invalid_argument', message: expect.stringMatching(/personalWeight/) }));
+    }
+  });
   it('resolves a script tag\'s attributes on first need, and passes a checked config through', () => {
     (globalThis as { location?: unknown }).location ??= { href: 'https://shop.test/page' };
     const checked = { modelUrl: '/m.json' };

@@ -134,4 +134,12 @@ describe('federated hooks', () => {
     // No aggregation server reachable: the federated client's own error comes through.
     await expect(fed.handle(req('finetune', { events: toEvents(history) }))).rejects.toThrow(/global model is not available|fetch|404/);
   });
+  it('passes the page\'s personalWeight to the device federation (a bad one is refused there, before any fetch)', async () => {
+    await tf.setBackend('cpu');
+    const origin = memoryOrigin(BASE);
+    origin.serve(modelFiles(await tinyArtifacts(1)));
+    const fed = createRecommenderEngine({ fetch: origin.fetch });
+    await fed.handle(req('init', { config: { ...config, dbName: 'hearth-fed-alpha', federationUrl: 'https://fl.test', personalWeight: 2 } }));
+    await expect(fed.handle(req('finetune', { events: toEvents(history) }))).rejects.toThrow(/personalWeight must be a number in \[0, 1\]/);
+  });
 });
