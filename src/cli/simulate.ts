@@ -203,7 +203,7 @@ export async function run(argv: string[]): Promise<number> {
     say(`simulate: ${split.users.length} users (${nPublic} public, ${clients.length} clients), ${split.numItems} items${attrs ? `, ${attrs.numAttributes} attributes (≤ ${attrs.perItem} per item)` : ''}, backend ${backend.backend}`);
     const evalModel = await loadOrTrain(o.pretrained as string | undefined, ds, subSplit(split, publicUsers), split, config, attrs?.table, nPublic > 0 ? pretrainEpochs : 0, pretrainLr, seed + 1, 'pretrain');
     const startWeights = evalModel.getWeights();
-    const startPerUser = evaluatePerUser(evalModel, split, sim.evalUsers, seed, sim.evalStage);
+    const startPerUser = await evaluatePerUser(evalModel, split, sim.evalUsers, seed, sim.evalStage);
     const startNdcg = meanOf(startPerUser);
     say(`start model NDCG@10 (${sim.evalStage}): ${startNdcg.toFixed(4)} (${nPublic > 0 ? `pretrained on ${nPublic} public users` : 'from scratch'})`);
     const usable = clients.filter((c) => c.train.length >= 2).length;

@@ -55,6 +55,8 @@ export interface EvalOptions {
   scoreCandidates?: CandidateScorer;
   /** Called after each batch with (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each evaluated user's position in the (seeded) sample and its 1-based rank. */
+  onRank?: (index: number, rank: number) => void;
 }
 
 /**
@@ -77,6 +79,10 @@ export async function evaluate(split: Split, score: BatchScorer, opts: EvalOptio
   const users = sampleUsers(split.users, maxUsers, seed);
   const rng = createRng(seed ^ 0x5bd1e995);
   const sums = emptySums();
+  const record = (index: number, rank: number) => {
+    addRank(sums, rank);
+    opts.onRank?.(index, rank);
+  };
   for (let start = 0; start < users.length; start += batchSize) {
     const batch = users.slice(start, start + batchSize);
     const cases = batch.map((u) => evalCase(u, opts.stage));
@@ -87,7 +93,7 @@ export async function evaluate(split: Split, score: BatchScorer, opts: EvalOptio
       cases.forEach((c, b) => {
         const s = scores[b]!;
         if (s.length < split.numItems + 1) throw new Error(`scorer returned ${s.length} scores, expected ${split.numItems + 1}`);
-        addRank(sums, fullRank(s, c.target, split.numItems, new Set(c.history)));
+        record(start + b, fullRank(s, c.target, split.numItems, new Set(c.history)));
       });
     } else {
       // Candidates: the target first, then 100 negatives (see NegativeSampling).
@@ -104,11 +110,11 @@ export async function evaluate(split: Split, score: BatchScorer, opts: EvalOptio
       if (opts.scoreCandidates) {
         const scores = await opts.scoreCandidates(histories, candidates);
         checkCount(scores.length, cases.length);
-        scores.forEach((s) => addRank(sums, pessimisticRank(s, 0, positions)));
+        scores.forEach((s, b) => record(start + b, pessimisticRank(s, 0, positions)));
       } else {
         const scores = await score(histories);
         checkCount(scores.length, cases.length);
-        cases.forEach((_, b) => addRank(sums, pessimisticRank(Float32Array.from(candidates[b]!, (i) => scores[b]![i]!), 0, positions)));
+        cases.forEach((_, b) => record(start + b, pessimisticRank(Float32Array.from(candidates[b]!, (i) => scores[b]![i]!), 0, positions)));
       }
     }
     opts.onProgress?.(Math.min(start + batchSize, users.length), users.length);

@@ -103,7 +103,7 @@ export async function evaluateFull(model: SasRec, split: Split, maxUsers: number
  * scores, in the same order: its mean is `evaluateFull`'s value, and two models' arrays can be
  * differenced user by user.
  */
-export function evaluatePerUser(model: SasRec, split: Split, maxUsers: number, seed: number, stage: EvalStage = 'test'): Float64Array {
+export function evaluatePerUser(model: SasRec, split: Split, maxUsers: number, seed: number, stage: EvalStage = 'test'): Promise<Float64Array> {
   return perUserNdcg((h) => model.scoreBatch(h), evaluatedUsers(split, maxUsers, seed), split, stage);
 }
 
@@ -223,7 +223,7 @@ export async function runFederatedSimulation(
       let ndcg: number | null = null;
       if (r % o.evalEvery === 0 || r === o.rounds) {
         evalModel.setWeights(global);
-        finalNdcg = evaluatePerUser(evalModel, split, o.evalUsers, o.seed, o.evalStage ?? 'test');
+        finalNdcg = await evaluatePerUser(evalModel, split, o.evalUsers, o.seed, o.evalStage ?? 'test');
         ndcg = meanOf(finalNdcg);
       }
       totalBytes += bytes;

@@ -1,7 +1,7 @@
 // Full-ranking NDCG@10 per user, so two models scored on the same users can be compared pairwise.
 import type { Split, Stage, UserSplit } from '../data/leave-one-out';
 import { evalCase } from '../data/leave-one-out';
-import { sampleUsers } from '../data/evaluate';
+import { evaluate, sampleUsers } from '../data/evaluate';
 import { fullRank, ndcgAt } from '../data/metrics';
 
 /** Scores over item indices 0..numItems (0 = padding) for each history. */
@@ -28,19 +28,15 @@ export function userNdcg(scores: ArrayLike<number>, u: UserSplit, stage: Stage, 
 
 /**
  * Per-user NDCG@10 (full ranking, `stage`'s held-out item) of `score` over `users`, scored in
- * batches of `batchSize`; element k belongs to users[k]. Its mean equals `evaluate`'s
- * 'ndcg@10' for the same users and scorer.
+ * batches of `batchSize`; element k belongs to users[k]. `evaluate` itself ranks them (its
+ * `onRank`), so the mean equals its 'ndcg@10' for the same users and scorer.
  */
-export function perUserNdcg(score: HistoryScorer, users: readonly UserSplit[], split: Split, stage: Stage, batchSize = 256): Float64Array {
+export async function perUserNdcg(score: HistoryScorer, users: readonly UserSplit[], split: Split, stage: Stage, batchSize = 256): Promise<Float64Array> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('perUserNdcg: batchSize must be an integer ≥ 1');
   if (stage !== 'valid' && stage !== 'test') throw new RangeError(`perUserNdcg: stage must be valid or test, got '${String(stage)}'`);
   const out = new Float64Array(users.length);
-  for (let start = 0; start < users.length; start += batchSize) {
-    const batch = users.slice(start, start + batchSize);
-    const scores = score(batch.map((u) => evalCase(u, stage).history));
-    if (scores.length !== batch.length) throw new Error(`perUserNdcg: scorer returned ${scores.length} score arrays for ${batch.length} users`);
-    batch.forEach((u, b) => { out[start + b] = userNdcg(scores[b]!, u, stage, split.numItems); });
-  }
+  // All of `users`, in order: evaluate samples only when there are more than maxUsers.
+  await evaluate({ ...split, users: [...users] }, score, { protocol: 'full', stage, batchSize, maxUsers: Infinity, onRank: (k, rank) => { out[k] = ndcgAt(rank, 10); } });
   return out;
 }
 

@@ -53,14 +53,14 @@ describe('personalised evaluation (the device fine-tune, then the held-out item)
     }
   });
 
-  it('learns a pattern only the user’s own history has: personalised > global, deterministic under the seed', () => {
+  it('learns a pattern only the user’s own history has: personalised > global, deterministic under the seed', async () => {
     const split = pairSplit(16);
     const model = createSasRec({ ...ARCH, numItems: split.numItems }, 5);
     const scratch = createSasRec({ ...ARCH, numItems: split.numItems }, 6);
     try {
       const global = model.getWeights();
       for (const stage of ['valid', 'test'] as const) {
-        const plain = evaluatePerUser(model, split, 16, 1, stage);
+        const plain = await evaluatePerUser(model, split, 16, 1, stage);
         const users = split.users;
         // evaluatePerUser's seeded order for 16 of 16 users is the split's order.
         const p = personalizedNdcg(scratch, global, users, split, stage, OPTS);
