@@ -15,8 +15,6 @@ export interface BatchWriter<R> {
   flush(urgent?: boolean): Promise<void>;
   /** Drops everything queued (consent withdrawn): their promises resolve with `result`. */
   drop(result: R): void;
-  /** How many events are queued. */
-  readonly size: number;
 }
 
 /**
@@ -65,6 +63,5 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boole
     drop(result) {
       take()?.done(result);
     },
-    get size() { return queue?.events.length ?? 0; },
   };
 }

@@ -1,4 +1,5 @@
 import { HEARTH_DB_NAME } from './db-schema';
+import { req } from './idb-request';
 
 /**
  * Deletes every IndexedDB database whose name starts with `hearth` (events, outbox, model
@@ -12,9 +13,5 @@ export async function eraseHearthData(extraNames: readonly string[] = []): Promi
   try {
     for (const d of await indexedDB.databases()) if (d.name?.startsWith('hearth')) names.add(d.name);
   } catch { /* databases() missing (old Firefox): the known names are still deleted */ }
-  await Promise.all([...names].map((name) => new Promise<void>((done, fail) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => done();
-    req.onerror = () => fail(req.error);
-  })));
+  await Promise.all([...names].map((name) => req(indexedDB.deleteDatabase(name))));
 }

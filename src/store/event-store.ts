@@ -11,7 +11,11 @@ export interface RetentionPolicy {
 /** Which events to read: ts ≥ since, oldest first, at most `limit`. */
 export interface EventQuery { since?: number; limit?: number }
 
-/** Where events live: IndexedDB, or memory when IndexedDB is unavailable. */
+/**
+ * Where events are written: IndexedDB, or memory when IndexedDB is unavailable. Reading them is
+ * listStoreEvents (src/store/list-events.ts), which only the lazily loaded readers need, so the
+ * eager tracker does not carry it.
+ */
 export interface EventStore {
   /** `true` when writes survive a reload (IndexedDB), `false` for the memory fallback. */
   readonly durable: boolean;
@@ -20,12 +24,6 @@ export interface EventStore {
    * `urgent` (the page is unloading): commit right after the writes, retention left to the next append.
    */
   append(events: readonly StoredEvent[], urgent?: boolean): Promise<void>;
-  /**
-   * Reads events oldest first: the memory store only. Events in IndexedDB are read with
-   * listEvents (src/store/list-events.ts), which only the lazily loaded readers need, so the
-   * eager tracker does not carry it; listStoreEvents picks the right one.
-   */
-  list?(query?: EventQuery): Promise<StoredEvent[]>;
   /** Closes connections; the store may not be used afterwards. */
   close(): void;
 }

@@ -1,20 +1,18 @@
 import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
 import { DEFAULT_RETENTION, type EventStore, type RetentionPolicy } from './event-store';
-import { req, txDone } from './idb-request';
+import { txDone } from './idb-request';
 
 /**
- * Writing events to IndexedDB (reading them is listEvents, src/store/list-events.ts). `getDb` returns a live connection (reopening after another tab closed
- * ours). Each append is one readwrite transaction that also applies retention; on a quota error
- * the oldest events are evicted and the append retried (twice at most).
+ * Writing events to IndexedDB (reading them is listEvents, src/store/list-events.ts). `getDb`
+ * returns a live connection (reopening after another tab closed ours). Each append is one
+ * readwrite transaction that also applies retention; on a quota error the oldest events are
+ * evicted (a fifth, plus room for the batch) and the append retried, twice at most.
  */
 export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy = DEFAULT_RETENTION): EventStore {
-  // Deletes the oldest events (by time) while `more(ts)` says so, inside `tx`.
-  const deleteOldest = (store: IDBObjectStore, more: (ts: number) => boolean) => {
-    const c = store.index('by_ts').openCursor();
-    c.onsuccess = () => { const cur = c.result; if (cur && more(cur.value.ts)) { cur.delete(); cur.continue(); } };
-  };
-  const write = async (batch: readonly StoredEvent[], urgent?: boolean) => {
+  // Writes `batch`, then keeps at most keep(count) events and none older than maxAgeMs, oldest
+  // (by time) deleted first, all in one transaction. Eviction is the same with an empty batch.
+  const write = async (batch: readonly StoredEvent[], urgent?: boolean, keep = (_count: number) => policy.maxEvents) => {
     // 'strict' asks the browser to flush to disk before `complete`: track() promises durability.
     const tx = (await getDb()).transaction('events', 'readwrite', { durability: 'strict' });
     const store = tx.objectStore('events');
@@ -25,28 +23,22 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
     const cutoff = Date.now() - policy.maxAgeMs;
     const count = store.count();
     count.onsuccess = () => {
-      let excess = count.result - policy.maxEvents;
-      deleteOldest(store, (ts) => excess-- > 0 || ts < cutoff);
+      let excess = count.result - keep(count.result);
+      const c = store.index('by_ts').openCursor();
+      c.onsuccess = () => { const cur = c.result; if (cur && (excess-- > 0 || cur.value.ts < cutoff)) { cur.delete(); cur.continue(); } };
     };
-    return txDone(tx);
-  };
-  const evictOldest = async (extra: number) => {
-    const tx = (await getDb()).transaction('events', 'readwrite');
-    const store = tx.objectStore('events');
-    let n = Math.ceil((await req(store.count())) * 0.2) + extra;
-    deleteOldest(store, () => n-- > 0);
     return txDone(tx);
   };
   return {
     durable: true,
     async append(batch, urgent) {
-      // On a full disk, evict the oldest (a fifth plus room for the batch) and retry, twice at most.
       for (let attempt = 0; ; attempt++) {
         try {
           return await write(batch, urgent);
         } catch (e) {
           if ((e as DOMException)?.name !== 'QuotaExceededError' || attempt === 2 || !batch.length) throw e;
-          await evictOldest(batch.length);
+          // A full disk: keep 4/5 of what is stored, less room for the batch (ceil(n/5) + batch deleted).
+          await write([], false, (n) => n * 0.8 - batch.length);
         }
       }
     },

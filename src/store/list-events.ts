@@ -2,6 +2,7 @@ import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
 import type { EventQuery, EventStore } from './event-store';
 import { req } from './idb-request';
+import type { MemoryEventStore } from './memory-event-store';
 
 /** Reads events from the Hearth database, oldest first: ts ≥ `since`, at most `limit`. */
 export function listEvents(db: HearthDbHandle, query: EventQuery = {}): Promise<StoredEvent[]> {
@@ -9,7 +10,20 @@ export function listEvents(db: HearthDbHandle, query: EventQuery = {}): Promise<
   return req(db.transaction('events').objectStore('events').index('by_ts').getAll(range, query.limit));
 }
 
+/**
+ * The query over events kept in memory (in any order, an id possibly repeated): one copy per id,
+ * oldest first (ties in append order), ts ≥ `since`, at most `limit`. Pure; returns a new array.
+ */
+export function queryEvents(events: readonly StoredEvent[], query: EventQuery = {}): StoredEvent[] {
+  const since = query.since ?? -Infinity;
+  const ids = new Set<string>();
+  return events
+    .filter((e) => e.ts >= since && !ids.has(e.id) && !!ids.add(e.id))
+    .sort((a, b) => a.ts - b.ts)
+    .slice(0, query.limit ?? Infinity);
+}
+
 /** Reads events from `store`: IndexedDB (through `getDb`, a live connection) or the memory fallback. */
 export async function listStoreEvents(store: EventStore, getDb: () => Promise<HearthDbHandle>, query?: EventQuery): Promise<StoredEvent[]> {
-  return store.list ? store.list(query) : listEvents(await getDb(), query);
+  return store.durable ? listEvents(await getDb(), query) : queryEvents((store as MemoryEventStore).events, query);
 }

@@ -1,21 +1,28 @@
 import type { StoredEvent } from '../events/schema';
-import { DEFAULT_RETENTION, type EventQuery, type EventStore, type RetentionPolicy } from './event-store';
-import { retentionExcess } from './retention';
+import { DEFAULT_RETENTION, type EventStore, type RetentionPolicy } from './event-store';
 
-/** The fallback when IndexedDB is missing or broken: same contract, lost on reload. */
-export function createMemoryEventStore(policy: RetentionPolicy = DEFAULT_RETENTION): EventStore & Required<Pick<EventStore, 'list'>> {
-  let events: StoredEvent[] = [];
-  return {
-    durable: false,
-    async append(batch) {
-      const ids = new Set(events.map((e) => e.id));
-      events = events.concat(batch.filter((e) => !ids.has(e.id))).sort((a, b) => a.ts - b.ts);
-      events.splice(0, retentionExcess(events.map((e) => e.ts), policy, Date.now()));
+/** The memory fallback: its events in the order appended (listStoreEvents orders and filters them). */
+export interface MemoryEventStore extends EventStore {
+  readonly durable: false;
+  /** Every event appended and still retained, in append order (a retried batch may repeat ids). */
+  readonly events: readonly StoredEvent[];
+}
+
+/**
+ * The fallback when IndexedDB is missing or broken, lost on reload. Appending only adds to an
+ * array, keeping at most `maxEvents` (the last appended) and none older than `maxAgeMs`: all the
+ * eager tracker needs. Reading (order by time, one copy per id, since/limit) is listStoreEvents,
+ * in the lazily loaded readers.
+ */
+export function createMemoryEventStore(policy: RetentionPolicy = DEFAULT_RETENTION): MemoryEventStore {
+  const s = {
+    durable: false as const,
+    events: [] as StoredEvent[],
+    async append(batch: readonly StoredEvent[]) {
+      const cutoff = Date.now() - policy.maxAgeMs;
+      s.events = s.events.concat(batch).filter((e) => e.ts >= cutoff).slice(-policy.maxEvents);
     },
-    async list(query?: EventQuery) {
-      const since = query?.since ?? -Infinity;
-      return events.filter((e) => e.ts >= since).slice(0, query?.limit ?? Infinity);
-    },
-    close() { events = []; },
+    close() { s.events = []; },
   };
+  return s;
 }

@@ -13,11 +13,12 @@ export interface OpenHearthDbOptions {
 /**
  * Opens (creating or migrating as needed) the Hearth IndexedDB database. The connection closes
  * itself when another tab upgrades or deletes the database, so it never blocks them.
- * Rejects when IndexedDB is missing, broken, or the open times out.
+ * Rejects when IndexedDB is missing, broken, or the open times out. `name` is not checked again:
+ * every caller passes a name already checked against DB_NAME_RULE (src/hearth-options.ts, the
+ * script tag), which keeps every Hearth database in the `hearth*` namespace that forget() erases.
  */
 export function openHearthDb(name: string = HEARTH_DB_NAME, options: OpenHearthDbOptions = {}): Promise<HearthDbHandle> {
   return new Promise((ok, fail) => {
-    if (typeof name !== 'string' || !name.startsWith('hearth')) throw new TypeError(`openHearthDb: name must start with "hearth", got ${String(name)}`);
     if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
     let settled = false;
     const timer = setTimeout(() => { settled = true; fail(new Error(`opening IndexedDB "${name}" timed out`)); }, options.timeoutMs ?? 5000);

@@ -47,9 +47,6 @@ describe('openHearthDb', () => {
     await expect(openHearthDb(HEARTH_DB_NAME, { timeoutMs: 200 })).rejects.toThrow(/timed out|version/i);
     old.close();
   });
-  it('refuses names outside the hearth namespace', async () => {
-    await expect(openHearthDb('shop')).rejects.toThrow(/must start with "hearth"/);
-  });
   it('rejects clearly when IndexedDB is missing', async () => {
     const saved = globalThis.indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
@@ -84,6 +81,34 @@ describe('createIdbEventStore', () => {
     const now = Date.now();
     await store.append([ev(1, now - 120_000), ev(2, now - 90_000), ev(3, now - 1000)]);
     expect((await listEvents(db)).map((e) => e.id)).toEqual(['e3']);
+    db.close();
+  });
+  it('on a full disk evicts the oldest fifth plus room for the batch, then retries (twice at most)', async () => {
+    const db = await openHearthDb();
+    // The next `full` readwrite transactions that put an event fail as a full disk would.
+    let full = 0;
+    const realTx = db.transaction.bind(db);
+    db.transaction = ((...a: Parameters<IDBDatabase['transaction']>) => {
+      const tx = realTx(...a);
+      const realStore = tx.objectStore.bind(tx);
+      tx.objectStore = (n: string) => {
+        const os = realStore(n);
+        if (full > 0) os.put = () => { full--; throw new DOMException('disk full', 'QuotaExceededError'); };
+        return os;
+      };
+      return tx;
+    }) as IDBDatabase['transaction'];
+    const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeMs: 1e12 });
+    const now = Date.now();
+    await store.append(Array.from({ length: 10 }, (_, k) => ev(k, now - 1000 + k)));
+    full = 1;
+    await store.append([ev(10, now - 10), ev(11, now - 9)]);
+    // 10 stored: ceil(10 / 5) + 2 = 4 oldest evicted, then the batch written.
+    expect((await listEvents(db)).map((e) => e.id)).toEqual(['e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10', 'e11']);
+    full = 3;
+    await expect(store.append([ev(12, now - 8)])).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    // Two evictions (8 → 8 - 3 = 5 → 5 - 2 = 3), then the third failure is thrown.
+    expect((await listEvents(db)).map((e) => e.id)).toEqual(['e9', 'e10', 'e11']);
     db.close();
   });
   it('two connections writing at once lose and duplicate nothing', async () => {
