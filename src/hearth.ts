@@ -13,7 +13,7 @@ import type { Hearth, HearthOptions, HearthStats, TrackOutcome } from './hearth-
 import { createBatchWriter } from './store/batch-writer';
 import type { HearthDbHandle } from './store/db-schema';
 import { eraseHearthData } from './store/erase-hearth-data';
-import type { EventStore, RetentionPolicy } from './store/event-store';
+import type { EventStore } from './store/event-store';
 import { hearthDbExists } from './store/hearth-db-exists';
 import { createIdbEventStore } from './store/idb-event-store';
 import { createMemoryEventStore } from './store/memory-event-store';
@@ -40,7 +40,6 @@ export function createHearth(options: HearthOptions = {}): Hearth {
  * recommend config may be a script tag's attributes, parsed by the lazy part. Never throws.
  */
 export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hearth {
-  const retention: RetentionPolicy = { maxEvents: o.maxEvents, maxAgeMs: o.maxAgeDays * 864e5 };
   const stats: Omit<HearthStats, 'consentGiven'> = { tracked: 0, stored: 0, invalid: 0, duplicate: 0, throttled: 0, errors: 0 };
   const listeners = new Set<(e: StoredEvent) => void>();
   const isDuplicate = createDeduper(o.dedupeWindowMs);
@@ -70,23 +69,25 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
 
   // Store: IndexedDB when it works, otherwise memory (reported once).
   let store: Promise<EventStore> | null = null;
-  const memory = () => createMemoryEventStore(retention);
+  const memory = () => createMemoryEventStore(o);
   const getStore = () =>
     (store ??= o.storage === 'memory'
       ? Promise.resolve(memory())
-      : getDb().then(() => createIdbEventStore(getDb, retention), (e) => { fail('storage', 'IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
+      : getDb().then(() => createIdbEventStore(getDb, o), (e) => { fail('storage', 'IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
 
-  // Consent: true/false, or a promise while the remembered grant is being read.
+  // Consent: true/false, or a promise while the remembered grant is being read. The grant is
+  // remembered on the device (meta store) when gated and not memory-only.
+  const remembered = o.requireConsent && o.storage !== 'memory';
+  // Counts consent()/forget() calls: one made while the grant is read wins over what is read.
   let consentEpoch = 0;
   let consent: boolean | Promise<boolean> = !o.requireConsent;
-  if (o.requireConsent && o.storage !== 'memory') {
-    const epoch = consentEpoch;
+  if (remembered) {
     const reading = (async () => {
       // Look before opening: opening would create the database, which is a write.
       if (!(await hearthDbExists(o.dbName))) return false;
       return (await getMeta<{ granted: boolean }>(await getDb(), CONSENT_KEY))?.granted === true;
     })().catch(() => false);
-    consent = reading.then((g) => (epoch === consentEpoch ? (consent = g) : consented()));
+    consent = reading.then((g) => (consentEpoch ? consented() : (consent = g)));
   }
   const consented = async (): Promise<boolean> => consent;
 
@@ -116,12 +117,11 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const wipe = async () => {
     generation++;
     writer.drop('dropped');
-    const s = store;
+    // A memory fallback's events go with the store (nothing else holds them).
     const d = db;
     store = null;
     db = null;
     erasing = (async () => {
-      (await s?.catch(() => null))?.close();
       (await d?.catch(() => null))?.close();
       await eraseHearthData([o.dbName]);
     })().catch(fail('storage', 'erasing Hearth data failed'));
@@ -164,10 +164,13 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   }
 
   // Leaving or hiding: commit the queue at once, in one transaction started before unload.
+  // beforeunload comes before the next page is even requested (more time for the commit);
+  // visibilitychange bubbles from the document to window, and on becoming visible again it only
+  // writes a batch a little early.
   const flushNow = () => { void writer.flush(true); };
+  const leaving = ['pagehide', 'beforeunload', 'visibilitychange'];
   // In a page (not Node, not a worker): listen for leaving it.
   const inPage = typeof document !== 'undefined';
-  const onHidden = () => { if (document.visibilityState === 'hidden') flushNow(); };
   const hearth: Hearth = {
     track(input) {
       if (closed) return Promise.resolve('closed');
@@ -205,7 +208,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       consentEpoch++;
       consent = granted;
       if (!granted) return wipe();
-      if (o.requireConsent && o.storage !== 'memory') {
+      if (remembered) {
         try { await setMeta(await getDb(), CONSENT_KEY, { granted: true, at: Date.now() }); } catch (e) { fail('storage', 'remembering consent failed')(e); }
       }
     },
@@ -229,7 +232,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       closed = true;
       recommender.terminate();
       stopAutocapture();
-      if (inPage) { removeEventListener('pagehide', flushNow); removeEventListener('beforeunload', flushNow); document.removeEventListener('visibilitychange', onHidden); }
+      if (inPage) for (const t of leaving) removeEventListener(t, flushNow);
       await writer.flush();
       (await db?.catch(() => null))?.close();
       db = null;
@@ -241,12 +244,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     : () => {};
   // Registered after autocapture (whose lazily added dwell listeners use the capture phase), so a
   // dwell event emitted on hide is in the flushed batch.
-  if (inPage) {
-    addEventListener('pagehide', flushNow);
-    // beforeunload comes before the next page is even requested: more time for the commit.
-    addEventListener('beforeunload', flushNow);
-    document.addEventListener('visibilitychange', onHidden);
-  }
+  if (inPage) for (const t of leaving) addEventListener(t, flushNow);
   const internals: HearthInternals = {
     options: o,
     recommend: recConfig,
@@ -255,7 +253,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     getStore,
     readStore,
     epoch: () => generation,
-    flush: () => writer.flush(),
+    flush: writer.flush,
     subscribe(l) { listeners.add(l); return () => listeners.delete(l); },
     report,
   };

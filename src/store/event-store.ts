@@ -1,11 +1,11 @@
 import type { StoredEvent } from '../events/schema';
 
-/** How many events to keep and for how long. */
+/** How many events to keep and for how long (the createHearth() options of the same names fit). */
 export interface RetentionPolicy {
-  /** Keep at most this many events (oldest go first). Default 5000. */
+  /** Keep at most this many events (oldest go first). */
   maxEvents: number;
-  /** Drop events older than this many milliseconds. Default 90 days. */
-  maxAgeMs: number;
+  /** Drop events older than this many days (fractions allowed). */
+  maxAgeDays: number;
 }
 
 /** Which events to read: ts ≥ since, oldest first, at most `limit`. */
@@ -24,8 +24,4 @@ export interface EventStore {
    * `urgent` (the page is unloading): commit right after the writes, retention left to the next append.
    */
   append(events: readonly StoredEvent[], urgent?: boolean): Promise<void>;
-  /** Closes connections; the store may not be used afterwards. */
-  close(): void;
 }
-
-export const DEFAULT_RETENTION: RetentionPolicy = { maxEvents: 5000, maxAgeMs: 90 * 24 * 3600 * 1000 };

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
-import { DEFAULT_RETENTION, type EventStore, type RetentionPolicy } from './event-store';
+import type { EventStore, RetentionPolicy } from './event-store';
 import { txDone } from './idb-request';
 
 /**
@@ -9,8 +9,8 @@ import { txDone } from './idb-request';
  * readwrite transaction that also applies retention; on a quota error the oldest events are
  * evicted (a fifth, plus room for the batch) and the append retried, twice at most.
  */
-export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy = DEFAULT_RETENTION): EventStore {
-  // Writes `batch`, then keeps at most keep(count) events and none older than maxAgeMs, oldest
+export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy): EventStore {
+  // Writes `batch`, then keeps at most keep(count) events and none older than maxAgeDays, oldest
   // (by time) deleted first, all in one transaction. Eviction is the same with an empty batch.
   const write = async (batch: readonly StoredEvent[], urgent?: boolean, keep = (_count: number) => policy.maxEvents) => {
     // 'strict' asks the browser to flush to disk before `complete`: track() promises durability.
@@ -20,7 +20,7 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
     for (const e of batch) store.put(e);
     // Unloading: ask for the commit now; auto-commit (and retention's callbacks) would need the page alive.
     if (urgent && tx.commit) { tx.commit(); return txDone(tx); }
-    const cutoff = Date.now() - policy.maxAgeMs;
+    const cutoff = Date.now() - policy.maxAgeDays * 864e5;
     const count = store.count();
     count.onsuccess = () => {
       let excess = count.result - keep(count.result);
@@ -42,6 +42,5 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
         }
       }
     },
-    close() {},
   };
 }

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../events/schema';
-import { DEFAULT_RETENTION, type EventStore, type RetentionPolicy } from './event-store';
+import type { EventStore, RetentionPolicy } from './event-store';
 
 /** The memory fallback: its events in the order appended (listStoreEvents orders and filters them). */
 export interface MemoryEventStore extends EventStore {
@@ -10,19 +10,18 @@ export interface MemoryEventStore extends EventStore {
 
 /**
  * The fallback when IndexedDB is missing or broken, lost on reload. Appending only adds to an
- * array, keeping at most `maxEvents` (the last appended) and none older than `maxAgeMs`: all the
+ * array, keeping at most `maxEvents` (the last appended) and none older than `maxAgeDays`: all the
  * eager tracker needs. Reading (order by time, one copy per id, since/limit) is listStoreEvents,
  * in the lazily loaded readers.
  */
-export function createMemoryEventStore(policy: RetentionPolicy = DEFAULT_RETENTION): MemoryEventStore {
+export function createMemoryEventStore(policy: RetentionPolicy): MemoryEventStore {
   const s = {
     durable: false as const,
     events: [] as StoredEvent[],
     async append(batch: readonly StoredEvent[]) {
-      const cutoff = Date.now() - policy.maxAgeMs;
+      const cutoff = Date.now() - policy.maxAgeDays * 864e5;
       s.events = s.events.concat(batch).filter((e) => e.ts >= cutoff).slice(-policy.maxEvents);
     },
-    close() { s.events = []; },
   };
   return s;
 }

@@ -12,6 +12,7 @@ import { req } from '../../../src/store/idb-request';
 import { openHearthDb } from '../../../src/store/open-hearth-db';
 import { deleteOutbox, listOutbox, putOutbox } from '../../../src/store/outbox';
 
+const policy = { maxEvents: 5000, maxAgeDays: 1e6 };
 const ev = (i: number, ts: number): StoredEvent => ({ type: 'product_view', item: { id: `i${i}` }, id: `e${i}`, ts, itemIds: [`i${i}`] });
 
 beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
@@ -58,7 +59,7 @@ describe('openHearthDb', () => {
 describe('createIdbEventStore', () => {
   it('appends in one batch and lists oldest first, by since and limit', async () => {
     const db = await openHearthDb();
-    const store = createIdbEventStore(async () => db);
+    const store = createIdbEventStore(async () => db, policy);
     await store.append([ev(2, 2000), ev(1, 1000), ev(3, 3000)].map((e) => ({ ...e, ts: Date.now() - 10_000 + e.ts })));
     const all = await listEvents(db);
     expect(all.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
@@ -69,15 +70,15 @@ describe('createIdbEventStore', () => {
   });
   it('retains at most maxEvents, dropping the oldest', async () => {
     const db = await openHearthDb();
-    const store = createIdbEventStore(async () => db, { maxEvents: 5, maxAgeMs: 1e12 });
+    const store = createIdbEventStore(async () => db, { maxEvents: 5, maxAgeDays: 1e6 });
     const now = Date.now();
     for (let b = 0; b < 4; b++) await store.append([0, 1, 2].map((k) => ev(b * 3 + k, now - 1000 + b * 3 + k)));
     expect((await listEvents(db)).map((e) => e.id)).toEqual(['e7', 'e8', 'e9', 'e10', 'e11']);
     db.close();
   });
-  it('drops events older than maxAgeMs', async () => {
+  it('drops events older than maxAgeDays', async () => {
     const db = await openHearthDb();
-    const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeMs: 60_000 });
+    const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeDays: 60_000 / 864e5 });
     const now = Date.now();
     await store.append([ev(1, now - 120_000), ev(2, now - 90_000), ev(3, now - 1000)]);
     expect((await listEvents(db)).map((e) => e.id)).toEqual(['e3']);
@@ -98,7 +99,7 @@ describe('createIdbEventStore', () => {
       };
       return tx;
     }) as IDBDatabase['transaction'];
-    const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeMs: 1e12 });
+    const store = createIdbEventStore(async () => db, { maxEvents: 100, maxAgeDays: 1e6 });
     const now = Date.now();
     await store.append(Array.from({ length: 10 }, (_, k) => ev(k, now - 1000 + k)));
     full = 1;
@@ -113,8 +114,8 @@ describe('createIdbEventStore', () => {
   });
   it('two connections writing at once lose and duplicate nothing', async () => {
     const [a, b] = await Promise.all([openHearthDb(), openHearthDb()]);
-    const sa = createIdbEventStore(async () => a);
-    const sb = createIdbEventStore(async () => b);
+    const sa = createIdbEventStore(async () => a, policy);
+    const sb = createIdbEventStore(async () => b, policy);
     const now = Date.now();
     await Promise.all(Array.from({ length: 20 }, (_, k) => (k % 2 ? sa : sb).append([ev(k * 2, now - 5000 + k), ev(k * 2 + 1, now - 5000 + k)])));
     // A retried batch (same ids) must not duplicate.

@@ -7,6 +7,7 @@ import { listStoreEvents } from '../../../src/store/list-events';
 import { createMemoryEventStore } from '../../../src/store/memory-event-store';
 import { openHearthDb } from '../../../src/store/open-hearth-db';
 
+const policy = { maxEvents: 5000, maxAgeDays: 1e6 };
 const ev = (i: number, ts: number): StoredEvent => ({ type: 'search', query: `q${i}`, id: `e${i}`, ts, itemIds: [] });
 
 beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
@@ -16,8 +17,8 @@ describe('listStoreEvents', () => {
     const db = await openHearthDb();
     const now = Date.now();
     const batch = [ev(2, now - 2000), ev(1, now - 3000), ev(3, now - 1000)];
-    const idb = createIdbEventStore(async () => db);
-    const memory = createMemoryEventStore();
+    const idb = createIdbEventStore(async () => db, policy);
+    const memory = createMemoryEventStore(policy);
     await idb.append(batch);
     await memory.append(batch);
     for (const store of [idb, memory]) {
