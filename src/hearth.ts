@@ -64,7 +64,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
         // Another tab withdrew consent (deleted the database): stop writing here too.
         if (deleted && o.requireConsent) consent = false;
       },
-      onBlocked: () => report(new HearthError('storage', 'IndexedDB upgrade waits for another tab to close Hearth')),
+      onBlocked: () => report(new HearthError('storage', 'IndexedDB upgrade blocked by another tab')),
     })).catch((e) => { db = null; throw e; }));
 
   // Store: IndexedDB when it works, otherwise memory (reported once).
@@ -132,7 +132,8 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const readStore = async (): Promise<EventStore | null> => {
     if (!(await consented())) return null;
     await writer.flush();
-    return store || o.storage === 'memory' || (await hearthDbExists(o.dbName)) ? getStore() : null;
+    // (storage 'memory' never touches IndexedDB: either way its store, empty or not, is read.)
+    return store || (await hearthDbExists(o.dbName)) ? getStore() : null;
   };
 
   // Bad input: thrown in debug mode (for the developer), otherwise reported.
@@ -223,7 +224,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     lastUpdate: read('lastUpdate', null),
     // A pending read of the remembered grant counts as not (yet) granted.
     consentGiven: () => consent === true,
-    stats: () => ({ ...stats, consentGiven: consent === true }),
+    stats: () => ({ ...stats, consentGiven: hearth.consentGiven() }),
     recommend: rec('recommend') as Hearth['recommend'],
     propensity: rec('propensity') as Hearth['propensity'],
     recommender,

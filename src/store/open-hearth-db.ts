@@ -20,20 +20,17 @@ export interface OpenHearthDbOptions {
 export function openHearthDb(name: string = HEARTH_DB_NAME, options: OpenHearthDbOptions = {}): Promise<HearthDbHandle> {
   return new Promise((ok, fail) => {
     if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
-    let settled = false;
-    const timer = setTimeout(() => { settled = true; fail(new Error(`opening IndexedDB "${name}" timed out`)); }, options.timeoutMs ?? 5000);
     const r = indexedDB.open(name, HEARTH_DB_VERSION);
+    // Given up on: a connection that still opens later is closed at once.
+    const timer = setTimeout(() => { r.onsuccess = () => r.result.close(); fail(new Error(`opening IndexedDB "${name}" timed out`)); }, options.timeoutMs ?? 5000);
     r.onupgradeneeded = (e) => {
       for (let v = e.oldVersion; v < HEARTH_DB_VERSION; v++) MIGRATIONS[v]!(r.result, r.transaction!);
     };
     r.onblocked = () => options.onBlocked?.();
-    r.onerror = () => { clearTimeout(timer); settled = true; fail(r.error); };
+    r.onerror = () => { clearTimeout(timer); fail(r.error); };
     r.onsuccess = () => {
       clearTimeout(timer);
       const db = r.result;
-      // A late success after a timeout must not leave a connection open.
-      if (settled) { db.close(); return; }
-      settled = true;
       db.onversionchange = (e) => { db.close(); options.onClosed?.(e.newVersion === null); };
       db.onclose = () => options.onClosed?.(false);
       ok(db);

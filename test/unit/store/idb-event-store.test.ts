@@ -48,6 +48,20 @@ describe('openHearthDb', () => {
     await expect(openHearthDb(HEARTH_DB_NAME, { timeoutMs: 200 })).rejects.toThrow(/timed out|version/i);
     old.close();
   });
+  it('closes a connection that opens after the timeout gave up on it', async () => {
+    // An old tab that ignores versionchange holds the database; a deletion queued behind it
+    // keeps our open waiting past its timeout.
+    const old = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open(HEARTH_DB_NAME, 1); r.onsuccess = () => ok(r.result); });
+    const deleted = new Promise<void>((ok) => { indexedDB.deleteDatabase(HEARTH_DB_NAME).onsuccess = () => ok(); });
+    const closed: boolean[] = [];
+    await expect(openHearthDb(HEARTH_DB_NAME, { timeoutMs: 50, onClosed: (d) => closed.push(d) })).rejects.toThrow(/timed out/);
+    old.close();
+    await deleted;
+    // Our late open now creates the database and must close it at once: a connection left open
+    // (and handed to no one) would hear the next deletion as a live one.
+    await new Promise<void>((ok) => { indexedDB.deleteDatabase(HEARTH_DB_NAME).onsuccess = () => ok(); });
+    expect(closed).toEqual([]);
+  });
   it('rejects clearly when IndexedDB is missing', async () => {
     const saved = globalThis.indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
