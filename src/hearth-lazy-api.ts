@@ -18,8 +18,6 @@ import { resolveRecommendConfig } from './worker/recommend-tag';
 /** The forwarded methods of one instance, with the same promises as the Hearth interface. */
 export type LazyApi = Pick<Hearth, 'events' | 'features' | 'lastUpdate' | 'recommend' | 'propensity'> &
   Omit<RecommenderControls, 'terminate'> & {
-    /** Creates the recommendation part now (the `prefetch` option: it starts the worker when the page is idle, after consent). */
-    prefetch(): Promise<unknown>;
     /** Stops the worker if it was started. */
     terminate(): void;
   };
@@ -80,7 +78,6 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
     },
     recommend: async (opts) => (await recs()).recommend(opts),
     propensity: async (itemId) => (await recs()).propensity(itemId),
-    prefetch: recs,
     terminate: () => recsApi?.recommender.terminate(),
   } as LazyApi;
   for (const k of RECOMMENDER_METHODS) {

@@ -22,7 +22,7 @@ import { openHearthDb } from './store/open-hearth-db';
 import { loadLazy } from './load-lazy';
 import { RecommendError } from './recommend/recommend-error';
 import type { RecommenderControls } from './worker/recommend-api';
-import { validateRecommendConfig, type RecommendConfig, type RecommendSource } from './worker/recommend-config';
+import { validateRecommendConfig, type RecommendSource } from './worker/recommend-config';
 
 const CONSENT_KEY = 'consent';
 
@@ -31,7 +31,13 @@ const CONSENT_KEY = 'consent';
  * before consent when `requireConsent` is set). Throws a HearthError only for invalid options.
  */
 export function createHearth(options: HearthOptions = {}): Hearth {
-  return startHearth(resolveOptions(options), validateRecommendConfig(options.recommend));
+  const o = resolveOptions(options);
+  const config = validateRecommendConfig(options.recommend);
+  const hearth = startHearth(o, config);
+  // `prefetch`: start the worker when the page is idle (warmUp() refuses before consent, fetching
+  // nothing). Only here: the script tag has no attribute for it, so its bundle leaves this out.
+  if (config.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void hearth.recommender.warmUp().catch(() => {}));
+  return hearth;
 }
 
 /**
@@ -157,7 +163,6 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     const x = await withApi().catch((e) => { throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); });
     return (x[k] as (...y: unknown[]) => unknown)(...a);
   };
-  if ((recConfig as RecommendConfig).prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void rec('prefetch')().catch(() => {}));
   // The controls exist at once; each loads the recommendation part first (terminate() needs none).
   const recommender = { terminate: () => api?.terminate() } as RecommenderControls;
   for (const k of RECOMMENDER_METHODS) {
