@@ -39,9 +39,10 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
 
   // For recommendations nothing is started before consent: every method of createRecommendApi
   // checks it first (and createHearth's forwarding before that).
-  // Reads stored events; a failure is reported, then rejects (the recommend mirror retries it).
-  const readEvents = (q: { since?: number; limit?: number } = {}): Promise<StoredEvent[]> =>
-    i.readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail('events() could not read')(e); throw e; });
+  // Reads stored events; a failure is reported (naming the method `what`), then rejects (the
+  // recommend mirror retries it).
+  const readEvents = (q: { since?: number; limit?: number } = {}, what = 'events'): Promise<StoredEvent[]> =>
+    i.readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail(`${what}() could not read`)(e); throw e; });
   // The script tag's data-* recommend config is parsed here, on first need: a bad value is
   // reported (onError, stats.errors) and every recommendation call rejects naming it.
   const config = () => {
@@ -63,11 +64,7 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return refuse('events(): limit must be a positive integer', []);
       return readEvents({ since, limit }).catch(() => []);
     },
-    async features() {
-      let events: StoredEvent[] = [];
-      try { const s = await i.readStore(); events = s ? await listStoreEvents(s, i.getDb, { limit: o.maxEvents }) : []; } catch (e) { fail('features() could not read')(e); }
-      return computeFeatures(events, Date.now());
-    },
+    features: async () => computeFeatures(await readEvents({ limit: o.maxEvents }, 'features').catch(() => []), Date.now()),
     async lastUpdate() {
       try {
         return (await i.readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await i.getDb(), LAST_UPDATE_KEY)) ?? null) : null;

@@ -4,7 +4,7 @@ import { createDeduper } from './events/deduper';
 import { eventId } from './events/event-id';
 import { HearthError } from './events/hearth-error';
 import { createRateLimiter } from './events/rate-limiter';
-import type { HearthEvent, StoredEvent } from './events/schema';
+import type { HearthEvent, Item, StoredEvent } from './events/schema';
 import { checkEvent } from './events/validate-event';
 import { setInternals, type HearthInternals } from './hearth-internals';
 import type { LazyApi } from './hearth-lazy-api';
@@ -267,4 +267,8 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   return hearth;
 }
 
-const itemIds = (e: HearthEvent): string[] => (e.type === 'purchase' ? e.items.map((i) => i.id) : 'item' in e && e.item ? [e.item.id] : []);
+// Only purchases have `items`; the others have at most an `item`.
+const itemIds = (e: HearthEvent): string[] => {
+  const x = e as { item?: Item; items?: Item[] };
+  return (x.items ?? (x.item ? [x.item] : [])).map((i) => i.id);
+};
