@@ -20,9 +20,10 @@ export interface BatchWriter<R> {
 /**
  * Batches events: a batch is written (one call to `write`, i.e. one transaction) when it holds
  * `maxSize` events or at the latest `maxDelayMs` after its first event. Batches are
- * written one after another, in order; `write` learns whether the page is unloading (`urgent`).
+ * written one after another, in order; `write` learns whether the page is unloading (`urgent`
+ * true; absent otherwise).
  */
-export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boolean) => Promise<R>, maxSize: number, maxDelayMs: number): BatchWriter<R> {
+export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent?: boolean) => Promise<R>, maxSize: number, maxDelayMs: number): BatchWriter<R> {
   type Batch = { events: StoredEvent[]; promise: Promise<R>; done: (r: R | Promise<R>) => void };
   let queue: Batch | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,14 +38,14 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent: boole
     queue = null;
     return b;
   };
-  const flush = (urgent = false): Promise<void> => {
+  const flush = (urgent?: boolean): Promise<void> => {
     const b = take();
     if (b) {
       const run = () => { const p = write(b.events, urgent); b.done(p); return p.catch(() => {}); };
       // Unloading: waiting for the batch in flight would start this transaction too late.
       chain = urgent ? Promise.all([chain, run()]) : chain.then(run);
     }
-    return chain.then(() => {});
+    return chain.then() as Promise<void>;
   };
   return {
     add(event) {

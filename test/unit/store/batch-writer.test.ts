@@ -17,7 +17,7 @@ describe('createBatchWriter', () => {
     let release!: () => void;
     const slow = new Promise<void>((ok) => { release = ok; });
     const w = createBatchWriter(async (b, urgent) => {
-      started.push([b.map((e) => e.id), urgent]);
+      started.push([b.map((e) => e.id), !!urgent]);
       if (b[0]!.id === 'a') await slow;
       return 'ok';
     }, 10, 1000);
