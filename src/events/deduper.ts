@@ -4,20 +4,12 @@
  */
 export function createDeduper(windowMs: number): (fingerprint: string, now: number) => boolean {
   const seen = new Map<string, number>();
-  let purged = -Infinity;
   return (fingerprint, now) => {
-    // Map keeps insertion order, so expired entries are at the front. Purging at most once per
-    // window keeps the common call cheap; lookups below check the age themselves.
-    if (now - purged >= windowMs) {
-      purged = now;
-      for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
-    }
-    const last = seen.get(fingerprint);
-    if (last !== undefined) {
-      if (now - last < windowMs) return true;
-      // Expired but not yet purged: re-insert, so the Map stays in time order.
-      seen.delete(fingerprint);
-    }
+    // Map keeps insertion order and `now` only grows (Date.now()), so expired entries are at the
+    // front: drop them up to the first one still inside the window. What is left was seen inside
+    // it. (Should the clock step back, an entry may outlive its window until those before it expire.)
+    for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
+    if (seen.has(fingerprint)) return true;
     seen.set(fingerprint, now);
     return false;
   };

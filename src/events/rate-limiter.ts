@@ -1,16 +1,15 @@
 /**
- * A token bucket: allows bursts of `burst` events and a sustained `perSecond` rate, which is
- * far beyond what a human produces, so anything over it is treated as bot noise.
- * Returns true when the event may pass.
+ * A token bucket: allows bursts of `burst` events and a sustained `perSecond` rate (> 0), which
+ * is far beyond what a human produces, so anything over it is treated as bot noise.
+ * Returns true when the event may pass. The bucket starts full.
  */
 export function createRateLimiter(perSecond: number, burst: number): (now: number) => boolean {
   let tokens = burst;
+  // The first call refills from -Infinity: an infinite refill, capped at a full bucket.
   let last = -Infinity;
   return (now) => {
-    tokens = Math.min(burst, tokens + (Number.isFinite(last) ? ((now - last) / 1000) * perSecond : burst));
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
     last = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
+    return tokens >= 1 && tokens-- > 0;
   };
 }
