@@ -25,10 +25,11 @@ const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'obje
 // A string of min … max characters (min: 0 or 1, where 1 means "not empty").
 const str = (x: unknown, min = 0, max: number = LIMITS.string): string =>
   typeof x !== 'string' ? expected('a string', x) : !x.length && min ? fail('is empty') : x.length > max ? fail(`is longer than ${max} characters`) : x;
+// A finite number in [min, max]; min is 0 or -Infinity, so only "below 0" can fail.
 const num = (x: unknown, min = 0, max = Infinity): number =>
-  typeof x !== 'number' || !Number.isFinite(x) ? expected('a finite number', x) : x < min ? fail(`is below ${min}`) : x > max ? fail(`is above ${max}`) : x;
+  !Number.isFinite(x) ? expected('a finite number', x) : (x as number) < min ? fail('is below 0') : (x as number) > max ? fail(`is above ${max}`) : (x as number);
 // Loose shop input: ids and names may be numbers; amounts may be numeric strings.
-const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : typeof x === 'number' && Number.isFinite(x) ? String(x) : x);
+const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : Number.isFinite(x) ? String(x) : x);
 const numeric = (x: unknown) => {
   const n = typeof x === 'string' && x.trim() ? Number(x.trim().replace(/,(?=\d{3}\b)/g, '')) : NaN;
   return Number.isFinite(n) ? n : x;
@@ -89,10 +90,11 @@ export const checkItem = (x: unknown): unknown => (isPlain(x) ? checkFields(ITEM
 
 /**
  * Checks an event: `type` (trimmed, lower-cased) picks its fields in EVENT_FIELDS; the clean
- * copy starts with the type. Throws a SchemaIssue naming the first offending field.
+ * copy starts with the type. Throws a SchemaIssue naming the first offending field (path ''
+ * and "must be an object" when `x` is not a plain object).
  */
 export const checkEventFields = (x: unknown): unknown => {
-  if (!isPlain(x)) return expected('an object', x);
+  if (!isPlain(x)) return fail('must be an object');
   let type = x.type;
   if (typeof type === 'string') type = type.trim().toLowerCase();
   const rules = typeof type === 'string' && Object.hasOwn(EVENT_FIELDS, type) ? EVENT_FIELDS[type as keyof typeof EVENT_FIELDS] : fail(`expected one of ${Object.keys(EVENT_FIELDS).join(', ')}, got ${String(type)}`, 'type');

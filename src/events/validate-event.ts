@@ -20,14 +20,16 @@ export function validateEvent(input: unknown): Validation {
 
 /** validateEvent, also returning the event's JSON (for track(), which needs it anyway). Never throws. */
 export function checkEvent(input: unknown): CheckedEvent {
+  let message;
   try {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: 'event must be an object' };
     const event = EventSchema(input);
     // The clean event is plain data, so its JSON length is its size.
     const json = JSON.stringify(event);
-    return json.length > LIMITS.eventChars ? { ok: false, message: `event is larger than ${LIMITS.eventChars} characters (${json.length})` } : { ok: true, event, json };
+    if (json.length <= LIMITS.eventChars) return { ok: true, event, json };
+    message = `event is larger than ${LIMITS.eventChars} characters (${json.length})`;
   } catch (e) {
     // A getter on the host's object may throw anything: refuse the event, never rethrow.
-    return { ok: false, message: e instanceof SchemaIssue ? `${e.path || 'event'}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}` };
+    message = e instanceof SchemaIssue ? `${e.path || 'event'}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}`;
   }
+  return { ok: false, message };
 }

@@ -15,6 +15,7 @@ describe('validateEvent: valid events of every type', () => {
     { type: 'search', query: 'red boots', results: 12 },
     { type: 'rate', item, rating: 5 },
     { type: 'custom', name: 'newsletter', props: { source: 'footer', n: 1, ok: true } },
+    { type: 'custom', name: 'delta', props: { d: -3.5 } },
   ])('accepts $type', (input) => {
     const r = validateEvent(input);
     expect(r).toEqual({ ok: true, event: input });
@@ -55,7 +56,7 @@ describe('validateEvent: bad input is rejected with a message naming the field',
   const cyclic: Record<string, unknown> = { type: 'custom', name: 'x' };
   cyclic.props = cyclic;
   it.each<[string, unknown, RegExp]>([
-    ['not an object', 'page_view', /must be an object/],
+    ['not an object', 'page_view', /^event: must be an object$/],
     ['null', null, /must be an object/],
     ['an array', [], /must be an object/],
     ['unknown type', { type: 'hover' }, /type: expected one of page_view/],
