@@ -58,3 +58,6 @@ export function getInternals(h: Hearth): HearthInternals {
   if (!i) throw new TypeError('getInternals: not a Hearth instance');
   return i;
 }
+
+/** Whether `h`, an instance made by createHearth, may write now (HearthInternals.consented); false for anything else. */
+export const mayWrite = async (h: unknown): Promise<boolean> => (await registry.get(h as object)?.consented()) === true;

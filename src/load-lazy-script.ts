@@ -9,19 +9,20 @@ let loading: Promise<LazyModule> | null = null;
 /**
  * The script-tag variant of loadLazy (rollup.config.mjs swaps it in for src/load-lazy.ts):
  * injects `<script src="hearth-lazy.js">` from the worker's folder (data-worker-url, by default
- * the folder of hearth.iife.js: the tag's src) once per page and resolves with what it defines. A failed load rejects and
- * is retried on the next call.
+ * the folder of hearth.iife.js: the tag's src) once per page and resolves with what it defines.
+ * A load that fails or defines nothing rejects naming the URL, and is retried on the next call.
  */
 export const loadLazy = (config: RecommendSource): Promise<LazyModule> =>
   (loading ??= new Promise<LazyModule>((ok, fail) => {
-    const g = self as unknown as Record<string, LazyModule | undefined>;
     const c = config as RecommendConfig & Partial<RecommendTag>;
     const url = new URL('hearth-lazy.js', new URL(c.workerUrl ?? (c.dataset?.workerUrl || c.src || 'hearth-worker.js'), location.href)).href;
-    const got = () => g[LAZY_GLOBAL];
-    if (got()) return ok(got()!);
     const s = document.createElement('script');
+    // Defined already (another copy of the tag loaded it), or once the script ran.
+    const done = (s.onload = s.onerror = () => {
+      const m = (self as unknown as Record<string, LazyModule | undefined>)[LAZY_GLOBAL];
+      if (m) ok(m); else fail(new Error(`${url} could not be loaded`));
+    });
+    if ((self as unknown as Record<string, unknown>)[LAZY_GLOBAL]) return done();
     s.src = url;
-    s.onload = () => (got() ? ok(got()!) : fail(new Error(`${url} did not define Hearth's lazy part`)));
-    s.onerror = () => fail(new Error(`${url} could not be loaded`));
     document.head.append(s);
   }).catch((e) => { loading = null; throw e; }));

@@ -4,11 +4,9 @@ import { startHearth } from './hearth';
 import type { AutocaptureOptions } from './events/autocapture/autocapture-options';
 import { DB_NAME_RULE, DEFAULTS, type ResolvedOptions } from './hearth-options';
 import type { Hearth } from './hearth-types';
-import { getInternals } from './hearth-internals';
+import { mayWrite } from './hearth-internals';
 import { loadLazy } from './load-lazy';
 import type { RecommendTag } from './worker/recommend-config';
-
-type Queued = [method: string, ...args: unknown[]];
 
 const AUTOCAPTURE_KINDS: Array<keyof AutocaptureOptions> = ['pageViews', 'products', 'tiles', 'routes', 'dwell'];
 
@@ -35,10 +33,12 @@ function optionsFromScript(d: DOMStringMap): ResolvedOptions {
 
 function boot(): void {
   const w = window as unknown as { Hearth?: unknown };
-  // Already booted (the tag was included twice): keep the first instance.
-  if (w.Hearth && typeof (w.Hearth as Hearth).track === 'function' && !Array.isArray(w.Hearth)) return;
-  const queue: Queued[] = Array.isArray(w.Hearth) ? (w.Hearth as Queued[]) : [];
+  // Already booted (the tag was included twice): keep the first instance. (A stub queue is an
+  // array that may carry its own track() etc.)
+  if (typeof (w.Hearth as Hearth | undefined)?.track === 'function' && !Array.isArray(w.Hearth)) return;
+  const queue = Array.isArray(w.Hearth) ? (w.Hearth as unknown[]) : [];
   const el = (document.currentScript as HTMLElement | null) ?? document.querySelector<HTMLElement>('script[data-hearth]');
+  const warn = (e: unknown) => console.warn('[hearth]', (e as Error)?.message ?? e);
   let hearth: Hearth;
   const d = el?.dataset ?? {};
   // Recommendations: worker/model/wasm URLs (data-worker-url, data-model-url, …), parsed and
@@ -51,27 +51,28 @@ function boot(): void {
     return;
   }
   w.Hearth = hearth;
-  // Replay in order; a bad queued call is reported by the instance, never thrown.
-  for (const [method, ...args] of queue) {
-    const f = (hearth as unknown as Record<string, unknown>)[method];
+  // Replay in order ([method, ...args] entries); a bad queued call is reported, never thrown.
+  for (const call of queue) {
     try {
-      if (typeof f === 'function') void Promise.resolve(f.apply(hearth, args)).catch(() => {});
-      else console.warn(`[hearth] unknown queued call: ${String(method)}`);
+      const [method, ...args] = call as [string, ...unknown[]];
+      const f = (hearth as unknown as Record<string, unknown>)[method];
+      if (typeof f !== 'function') throw new Error(`unknown queued call: ${String(method)}`);
+      Promise.resolve(f.apply(hearth, args)).catch(() => {});
     } catch (e) {
-      console.warn('[hearth]', (e as Error).message);
+      warn(e);
     }
   }
   dispatchEvent(new CustomEvent('hearth:ready'));
   // Shops can mark containers with data-hearth-recs + a <template>; fill them once the DOM is there
   // (after consent: only then is the lazy part, hearth-lazy.js, fetched).
-  const fillRecs = async () => {
-    if (document.querySelector('[data-hearth-recs]>template') && (await getInternals(hearth).consented())) {
-      await (await loadLazy(recommend)).fillRecsContainers((opts) => hearth.recommend(opts));
+  const fill = async () => {
+    if (document.querySelector('[data-hearth-recs]>template') && (await mayWrite(hearth))) {
+      await (await loadLazy(recommend)).fillRecsContainers(hearth.recommend);
     }
   };
-  const fill = () => { fillRecs().catch((e) => console.warn('[hearth]', (e as Error)?.message ?? e)); };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fill, { once: true });
-  else fill();
+  const start = () => { fill().catch(warn); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }
 
 boot();

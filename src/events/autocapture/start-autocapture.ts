@@ -20,7 +20,7 @@ export type StartLazyCapture = (track: (event: Record<string, unknown>) => void,
  * Every handler is guarded: a failure is passed to `fail` and never reaches the host page.
  */
 export function startAutocapture(track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void, loadLazy: () => Promise<StartLazyCapture>): () => void {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
+  if (typeof document === 'undefined') return () => {};
   const on = (k: keyof AutocaptureOptions) => options[k] !== false;
   const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { try { f(...a); } catch (e) { fail(e); } };
   const stops: Array<() => void> = [];
@@ -58,12 +58,12 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
   if (on('routes')) {
     let href = location.href;
     // SPA frameworks render the new route after pushState: scan on the next task.
-    const changed = () => { if (location.href !== href) { href = location.href; setTimeout(onPage, 0); } };
+    const changed = guard(() => { if (location.href !== href) { href = location.href; setTimeout(onPage, 0); } });
     for (const m of ['pushState', 'replaceState'] as const) {
       const original = history[m];
       history[m] = function (this: History, ...a: Parameters<History['pushState']>) {
         const r = original.apply(this, a);
-        guard(changed)();
+        changed();
         return r;
       };
       stops.push(() => { history[m] = original; });
