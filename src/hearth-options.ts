@@ -15,8 +15,8 @@ export const DEFAULTS = { maxEvents: 5000, maxAgeDays: 90, batchSize: 20, batchD
 export const DB_NAME_RULE = /^hearth[\w.-]{0,64}$/;
 // The minimum of each numeric option.
 const MINIMUMS = { maxEvents: 1, maxAgeDays: 0, batchSize: 1, batchDelayMs: 0, dedupeWindowMs: 0, maxEventsPerSecond: 0.001 } as const;
-// Expected typeof of the other options (undefined is always allowed).
-const TYPES = { requireConsent: 'boolean', debug: 'boolean', onError: 'function', dbName: 'string', autocapture: 'boolean|object', storage: 'string' } as const;
+// Expected typeof of the other options (undefined is always allowed; storage is checked by value).
+const TYPES = { requireConsent: 'boolean', debug: 'boolean', onError: 'function', dbName: 'string', autocapture: 'boolean|object' } as const;
 
 /** Checks createHearth() options and fills defaults; throws a HearthError naming the bad field. */
 export function resolveOptions(o: HearthOptions): ResolvedOptions {
@@ -34,6 +34,7 @@ export function resolveOptions(o: HearthOptions): ResolvedOptions {
   }
   if (!DB_NAME_RULE.test(r.dbName as string)) throw bad('options.dbName must start with "hearth" (letters, digits, _ . - only)');
   if (r.storage !== 'auto' && r.storage !== 'memory') throw bad('options.storage must be "auto" or "memory"');
-  r.autocapture = o.autocapture ?? true ? (o.autocapture === true || o.autocapture == null ? {} : o.autocapture) : false;
+  // true, null or absent: every kind ({}); false or per-kind options as given.
+  r.autocapture = (o.autocapture ?? true) === true ? {} : o.autocapture;
   return r as ResolvedOptions;
 }
