@@ -8,7 +8,7 @@ import { req } from './idb-request';
  * (Hearth connections close themselves on `versionchange`).
  */
 export async function eraseHearthData(extraNames: readonly string[] = []): Promise<void> {
-  if (typeof indexedDB === 'undefined' || !indexedDB) return;
+  if (!globalThis.indexedDB) return;
   const names = new Set<string>([HEARTH_DB_NAME, ...extraNames]);
   try {
     for (const d of await indexedDB.databases()) if (d.name?.startsWith('hearth')) names.add(d.name);

@@ -18,8 +18,9 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
     const store = tx.objectStore('events');
     // put (not add): a retried batch rewrites the same ids instead of duplicating.
     for (const e of batch) store.put(e);
-    // Unloading: ask for the commit now; auto-commit (and retention's callbacks) would need the page alive.
-    if (urgent && tx.commit) { tx.commit(); return txDone(tx); }
+    // Unloading: ask for the commit now (where commit() exists); auto-commit and retention's
+    // callbacks would need the page alive, so retention is left to the next append.
+    if (urgent) { tx.commit?.(); return txDone(tx); }
     const cutoff = Date.now() - policy.maxAgeDays * 864e5;
     const count = store.count();
     count.onsuccess = () => {

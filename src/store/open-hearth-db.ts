@@ -19,7 +19,7 @@ export interface OpenHearthDbOptions {
  */
 export function openHearthDb(name: string = HEARTH_DB_NAME, options: OpenHearthDbOptions = {}): Promise<HearthDbHandle> {
   return new Promise((ok, fail) => {
-    if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
+    if (!globalThis.indexedDB) throw new Error('IndexedDB is not available');
     const r = indexedDB.open(name, HEARTH_DB_VERSION);
     // Given up on: a connection that still opens later is closed at once.
     const timer = setTimeout(() => { r.onsuccess = () => r.result.close(); fail(new Error(`opening IndexedDB "${name}" timed out`)); }, options.timeoutMs ?? 5000);
