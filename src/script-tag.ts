@@ -47,7 +47,7 @@ function boot(): void {
   try {
     hearth = startHearth(optionsFromScript(d), recommend);
   } catch (e) {
-    console.warn('[hearth] not started:', (e as Error).message);
+    warn(`not started: ${(e as Error).message}`);
     return;
   }
   w.Hearth = hearth;

@@ -58,15 +58,10 @@ const RULES: Record<string, (x: unknown) => unknown> = {
     if (!isPlain(x)) return expected('an object', x);
     const keys = Object.keys(x);
     if (keys.length > 20) fail('has more than 20 keys');
-    return Object.fromEntries(keys.map((k) => {
-      try {
-        const v = x[k];
-        return [k, typeof v === 'boolean' ? v : typeof v === 'number' ? num(v, -Infinity) : typeof v === 'string' ? str(v) : expected('a string, number or boolean', v)];
-      } catch (e) {
-        return under(k, e);
-      }
-    }));
+    return checkFields(Object.fromEntries(keys.map((k) => [k, 'V'])), x, {});
   },
+  // A props value: boolean, finite number (negative too) or string.
+  V: (v) => (typeof v === 'boolean' ? v : typeof v === 'number' ? num(v, -Infinity) : typeof v === 'string' ? str(v) : expected('a string, number or boolean', v)),
 };
 
 // Checks the fields `rules` names of a plain object `x` into `out`; absent optional fields are omitted.

@@ -44,7 +44,7 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
     loadLazy().then(guard((start: StartLazyCapture) => { if (!stopped) lazy = start(track, options, fail, shownAt); }), (e) => { loading = false; fail(e); });
   };
   // Until then, DOM changes (an SPA rendering its grid) are watched for that markup.
-  const mo = wanted && typeof MutationObserver === 'function' ? new MutationObserver(guard(loadIfWanted)) : null;
+  const mo = wanted ? new MutationObserver(guard(loadIfWanted)) : null;
 
   const pageView = () => track({ type: 'page_view', url: location.origin + location.pathname, title: document.title.slice(0, 256), referrer: document.referrer ? new URL(document.referrer).origin : undefined });
   const onPage = guard(() => {
