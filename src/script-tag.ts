@@ -19,13 +19,12 @@ const AUTOCAPTURE_KINDS: Array<keyof AutocaptureOptions> = ['pageViews', 'produc
 function optionsFromScript(d: DOMStringMap): ResolvedOptions {
   const yes = (v?: string) => v !== undefined && v !== 'false' && v !== '0';
   const ac = d.autocapture;
-  const on = ac?.split(',').map((s) => s.trim());
   const o: ResolvedOptions = {
     ...DEFAULTS,
     requireConsent: yes(d.requireConsent),
     debug: yes(d.debug),
     dbName: d.dbName || DEFAULTS.dbName,
-    autocapture: !on || ac === '' || ac === 'true' ? {} : ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, on.includes(k)])),
+    autocapture: !ac || ac === 'true' ? {} : ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, ac.split(',').some((s) => s.trim() === k)])),
   };
   if (!DB_NAME_RULE.test(o.dbName)) throw new Error('data-db-name must start with "hearth" (letters, digits, _ . - only)');
   return o;
@@ -37,13 +36,13 @@ function boot(): void {
   // array that may carry its own track() etc.)
   if (typeof (w.Hearth as Hearth | undefined)?.track === 'function' && !Array.isArray(w.Hearth)) return;
   const queue = Array.isArray(w.Hearth) ? (w.Hearth as unknown[]) : [];
-  const el = (document.currentScript as HTMLElement | null) ?? document.querySelector<HTMLElement>('script[data-hearth]');
+  const el = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-hearth]');
   const warn = (e: unknown) => console.warn('[hearth]', (e as Error)?.message ?? e);
   let hearth: Hearth;
   const d = el?.dataset ?? {};
   // Recommendations: worker/model/wasm URLs (data-worker-url, data-model-url, …), parsed and
   // checked by the lazy part when first needed (resolveRecommendConfig in src/worker).
-  const recommend: RecommendTag = { dataset: { ...d }, src: el?.getAttribute('src') ?? null };
+  const recommend: RecommendTag = { dataset: { ...d }, src: el?.src || null };
   try {
     hearth = startHearth(optionsFromScript(d), recommend);
   } catch (e) {

@@ -18,7 +18,8 @@ const under = (k: string, e: unknown): never => {
   if (e instanceof SchemaIssue) e.path = !e.path ? k : e.path[0] === '[' ? k + e.path : `${k}.${e.path}`;
   throw e;
 };
-const what = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x === 'number' ? String(x) : typeof x);
+// null and numbers (NaN, Infinity, -1) by value, arrays as such, the rest by their type.
+const what = (x: unknown) => (x === null || typeof x === 'number' ? String(x) : Array.isArray(x) ? 'array' : typeof x);
 const expected = (want: string, x: unknown): never => fail(`expected ${want}, got ${what(x)}`);
 const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -71,8 +72,7 @@ const checkFields = (rules: FieldRules, x: Record<string, unknown>, out: Record<
     for (k in rules) {
       const rule = rules[k]!;
       const v = x[k];
-      const clean = rule[1] && v === undefined ? undefined : RULES[rule[0]!]!(v);
-      if (clean !== undefined) out[k] = clean;
+      if (!rule[1] || v !== undefined) out[k] = RULES[rule[0]!]!(v);
     }
   } catch (e) {
     under(k, e);
