@@ -138,8 +138,8 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const readStore = async (): Promise<EventStore | null> => {
     if (!(await consented())) return null;
     await writer.flush();
-    // (storage 'memory' never touches IndexedDB: either way its store, empty or not, is read.)
-    return store || (await hearthDbExists(o.dbName)) ? getStore() : null;
+    // storage 'memory' never touches IndexedDB, not even to list its databases.
+    return store || o.storage === 'memory' || (await hearthDbExists(o.dbName)) ? getStore() : null;
   };
 
   // Bad input: thrown in debug mode (for the developer), otherwise reported.
