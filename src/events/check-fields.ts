@@ -32,7 +32,8 @@ const num = (x: unknown, min = 0, max = Infinity): number =>
 // Loose shop input: ids and names may be numbers; amounts may be numeric strings.
 const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : Number.isFinite(x) ? String(x) : x);
 const numeric = (x: unknown) => {
-  const n = typeof x === 'string' && x.trim() ? Number(x.trim().replace(/,(?=\d{3}\b)/g, '')) : NaN;
+  // Number() ignores surrounding white space; a blank string would be 0, so it is left as is.
+  const n = typeof x === 'string' && x.trim() ? Number(x.replace(/,(?=\d{3}\b)/g, '')) : NaN;
   return Number.isFinite(n) ? n : x;
 };
 const CURRENCY = /^[A-Z]{3}$/;
