@@ -160,7 +160,8 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     withApi().then((x) => (x[k] as (...y: unknown[]) => unknown)(...a), (e) => { fail('storage', `${k}() could not load`)(e); return empty; }) as ReturnType<Hearth[K]>;
   const rec = (k: Exclude<keyof LazyApi, 'events' | 'lastUpdate' | 'features' | 'terminate'>) => async (...a: unknown[]) => {
     if (!(await consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
-    const x = await withApi().catch((e) => { throw new RecommendError('worker_unavailable', `cannot load Hearth's recommendation code: ${(e as Error)?.message ?? e}`); });
+    // The loader's error names the URL that failed (hearth-lazy.js, or the ESM chunk).
+    const x = await withApi().catch((e) => { throw new RecommendError('worker_unavailable', `${(e as Error)?.message ?? e}`); });
     return (x[k] as (...y: unknown[]) => unknown)(...a);
   };
   // The controls exist at once; each loads the recommendation part first (terminate() needs none).
