@@ -4,7 +4,7 @@ import { createDeduper } from './events/deduper';
 import { eventId } from './events/event-id';
 import { HearthError } from './events/hearth-error';
 import { createRateLimiter } from './events/rate-limiter';
-import type { HearthEvent, Item, StoredEvent } from './events/schema';
+import type { StoredEvent } from './events/schema';
 import { checkEvent } from './events/validate-event';
 import { setInternals, type HearthInternals } from './hearth-internals';
 import type { LazyApi } from './hearth-lazy-api';
@@ -197,7 +197,6 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       const event = v.event as StoredEvent;
       event.id = eventId(now);
       event.ts = now;
-      event.itemIds = itemIds(v.event);
       const gen = generation;
       const queue = (): Promise<TrackOutcome> => {
         // An event tracked before forget()/consent(false) must not be written after it.
@@ -268,8 +267,3 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   return hearth;
 }
 
-// Only purchases have `items`; the others have at most an `item`.
-const itemIds = (e: HearthEvent): string[] => {
-  const x = e as { item?: Item; items?: Item[] };
-  return (x.items ?? (x.item ? [x.item] : [])).map((i) => i.id);
-};

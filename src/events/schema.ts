@@ -37,12 +37,10 @@ export const EventSchema = checkEventFields as Check<HearthEvent>;
 /** The event kinds, in a fixed order (used for counts). */
 export const EVENT_TYPES: readonly EventType[] = ['page_view', 'product_view', 'click', 'add_to_cart', 'remove_from_cart', 'purchase', 'search', 'rate', 'custom'];
 
-/** An event as stored in IndexedDB: the event plus a unique id, a timestamp and its item ids. */
+/** An event as stored in IndexedDB: the event plus a unique id and a timestamp. */
 export type StoredEvent = HearthEvent & {
   /** Unique across tabs (random), so concurrent writers never collide. */
   id: string;
   /** Milliseconds since the epoch when it was tracked. */
   ts: number;
-  /** Ids of the items it mentions (indexed, multiEntry). */
-  itemIds: string[];
 };

@@ -14,7 +14,7 @@ export interface Examples {
 /** A logged event as the on-device store would hold it (so features are computed identically). */
 function toStored(e: LoggedEvent, n: number): StoredEvent {
   const item = { id: e.item, ...(e.category ? { category: e.category } : {}) };
-  const base = { id: `e${n}`, ts: e.ts, itemIds: [e.item] };
+  const base = { id: `e${n}`, ts: e.ts };
   return (e.type === 'purchase' ? { ...base, type: 'purchase', items: [item], value: 0, currency: 'EUR' } : { ...base, type: e.type, item }) as StoredEvent;
 }
 

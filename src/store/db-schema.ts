@@ -9,19 +9,19 @@ export interface OutboxRecord { id: string; createdAt: number; modelVersion?: st
 export interface ModelRecord { key: string; storedAt: number; etag?: string; sha256?: string; data: ArrayBuffer | Uint8Array | string | object }
 
 /**
- * An open connection to the Hearth database. Stores: `events` (keyPath `id`; indexes `by_ts`,
- * `by_item` (multiEntry over itemIds), `by_type`), `outbox` (keyPath `id`; index `by_created`),
+ * An open connection to the Hearth database. Stores: `events` (keyPath `id`; index `by_ts`), `outbox` (keyPath `id`; index `by_created`),
  * `models` (keyPath `key`) and `meta` (out-of-line string keys).
  */
 export type HearthDbHandle = IDBDatabase;
 
-/** migrations[n] upgrades a database from version n to n + 1. Never edit a shipped entry. */
+/**
+ * migrations[n] upgrades a database from version n to n + 1. Never edit a shipped entry. (Entry 0
+ * lost two indexes nothing read, by item and by type, before the first release: they cost every
+ * write an index update; databases made by earlier builds keep them, unused and harmless.)
+ */
 export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> = [
   (db) => {
-    const events = db.createObjectStore('events', { keyPath: 'id' });
-    events.createIndex('by_ts', 'ts');
-    events.createIndex('by_item', 'itemIds', { multiEntry: true });
-    events.createIndex('by_type', 'type');
+    db.createObjectStore('events', { keyPath: 'id' }).createIndex('by_ts', 'ts');
     db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('by_created', 'createdAt');
     db.createObjectStore('models', { keyPath: 'key' });
     db.createObjectStore('meta');

@@ -42,7 +42,7 @@ test('add to cart and checkout record a purchase on the device', async ({ page }
   await expect(page.locator('.cart-count')).toHaveText('0');
   await expect.poll(async () => (await storedEvents(page)).map((e) => e.type), { timeout: 15_000 }).toEqual(expect.arrayContaining(['product_view', 'add_to_cart', 'purchase']));
   const purchase = (await storedEvents(page)).find((e) => e.type === 'purchase');
-  expect(purchase?.itemIds).toEqual(['12']);
+  expect(purchase?.items?.map((i) => i.id)).toEqual(['12']);
   expect(errors).toEqual([]);
 });
 

@@ -40,7 +40,7 @@ test('a shopper who views several products of one category moves the "for you" r
     const id = await page.locator('article.product').getAttribute('data-product-id');
     expect(byId.get(id ?? '')?.category).toBe(category);
     viewed.push(id!);
-    await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view' && e.itemIds?.[0] === id).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await storedEvents(page)).filter((e) => e.type === 'product_view' && e.item?.id === id).length, { timeout: 15_000 }).toBe(1);
     if (n < 4) await page.locator('section.rail [data-hearth-item] a').nth(n + 1).click();
   }
   expect(new Set(viewed).size).toBe(5);

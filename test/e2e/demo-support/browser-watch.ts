@@ -17,7 +17,7 @@ export function watchErrors(page: Page, allow: RegExp[] = []): string[] {
  * The events Hearth stored in this origin's IndexedDB, read directly (not through the SDK), or
  * [] when no Hearth database exists. Never creates a database.
  */
-export function storedEvents(page: Page): Promise<{ type: string; itemIds?: string[] }[]> {
+export function storedEvents(page: Page): Promise<{ type: string; item?: { id: string }; items?: { id: string }[] }[]> {
   return page.evaluate(async () => {
     const dbs = await indexedDB.databases();
     if (!dbs.some((d) => d.name === 'hearth')) return [];
@@ -28,7 +28,7 @@ export function storedEvents(page: Page): Promise<{ type: string; itemIds?: stri
     });
     try {
       if (!db.objectStoreNames.contains('events')) return [];
-      return await new Promise<{ type: string; itemIds?: string[] }[]>((ok, fail) => {
+      return await new Promise<{ type: string; item?: { id: string }; items?: { id: string }[] }[]>((ok, fail) => {
         const r = db.transaction('events').objectStore('events').getAll();
         r.onsuccess = () => ok(r.result);
         r.onerror = () => fail(r.error);

@@ -17,7 +17,7 @@ describe('createHearth (fake-indexeddb)', () => {
     expect(await h.track({ type: 'search', query: 'hats' })).toBe('stored');
     const all = await h.events();
     expect(all.map((e) => e.type)).toEqual(['product_view', 'search']);
-    expect(all[0]).toMatchObject({ item, itemIds: ['sku-1'] });
+    expect(all[0]).toMatchObject({ item });
     expect(await h.events({ limit: 1 })).toHaveLength(1);
     expect(await names()).toEqual(['hearth']);
     await h.close();

@@ -10,7 +10,7 @@ import { SESSION_GAP_MS, updateSession } from '../../../src/features/session-sta
 const DAY = 864e5;
 let n = 0;
 const view = (id: string, ts: number, extra: Record<string, unknown> = {}): StoredEvent =>
-  ({ type: 'product_view', item: { id, ...extra }, id: `e${n++}`, ts, itemIds: [id] }) as StoredEvent;
+  ({ type: 'product_view', item: { id, ...extra }, id: `e${n++}`, ts }) as StoredEvent;
 
 describe('pushItem', () => {
   it('collapses consecutive repeats and caps the length', () => {
@@ -59,12 +59,12 @@ describe('computeFeatures', () => {
   const now = Date.UTC(2026, 0, 10);
   const events: StoredEvent[] = [
     view('old-shoe', now - 30 * DAY, { category: 'Shoes', brand: 'Acme', price: 80 }),
-    { type: 'search', query: 'hats', id: 's1', ts: now - 3700e3, itemIds: [] },
+    { type: 'search', query: 'hats', id: 's1', ts: now - 3700e3 },
     view('hat1', now - 3600e3, { category: 'Hats', brand: 'Cap Co', price: 20 }),
     view('hat1', now - 3500e3, { category: 'Hats', brand: 'Cap Co', price: 20 }),
-    { type: 'custom', name: 'impression', item: { id: 'imp', category: 'Socks' }, id: 'c1', ts: now - 3400e3, itemIds: ['imp'] },
-    { type: 'add_to_cart', item: { id: 'hat2', category: 'Hats', price: 22 }, id: 'a1', ts: now - 3000e3, itemIds: ['hat2'] },
-    { type: 'purchase', items: [{ id: 'hat2', category: 'Hats', price: 22 }], value: 22, currency: 'EUR', id: 'p1', ts: now - 2000e3, itemIds: ['hat2'] },
+    { type: 'custom', name: 'impression', item: { id: 'imp', category: 'Socks' }, id: 'c1', ts: now - 3400e3 },
+    { type: 'add_to_cart', item: { id: 'hat2', category: 'Hats', price: 22 }, id: 'a1', ts: now - 3000e3 },
+    { type: 'purchase', items: [{ id: 'hat2', category: 'Hats', price: 22 }], value: 22, currency: 'EUR', id: 'p1', ts: now - 2000e3 },
   ];
   const f = computeFeatures(events, now);
 
@@ -102,7 +102,7 @@ describe('computeFeatures', () => {
     expect(e.priceBand.preferred).toBeNull();
   });
   it('lets a low rating push a category away', () => {
-    const r = computeFeatures([view('x', now - 1000, { category: 'Hats' }), { type: 'rate', item: { id: 'x', category: 'Hats' }, rating: 0, id: 'r', ts: now, itemIds: ['x'] }], now);
+    const r = computeFeatures([view('x', now - 1000, { category: 'Hats' }), { type: 'rate', item: { id: 'x', category: 'Hats' }, rating: 0, id: 'r', ts: now }], now);
     expect(r.categoryAffinity.Hats).toBeUndefined();
   });
 });

@@ -45,7 +45,7 @@ describe('propensity end to end (synthetic shoppers)', () => {
     // The worker-side scorer fetches the JSON model and uses on-device features.
     const fetchFn = (async () => new Response(JSON.stringify(model))) as typeof fetch;
     const score = createPropensityScorer({ modelUrl: 'https://shop.test/p.json', fetch: fetchFn });
-    const events = [{ id: 'a', ts: 1, itemIds: ['x'], type: 'product_view', item: { id: 'x' } }] as never[];
+    const events = [{ id: 'a', ts: 1, type: 'product_view', item: { id: 'x' } }] as never[];
     const r = await score(computeFeatures(events, 2), 'x');
     expect(r.probability).toBeGreaterThan(0);
     expect(r.probability).toBeLessThan(1);

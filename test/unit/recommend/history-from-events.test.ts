@@ -3,7 +3,7 @@ import { historyFromEvents } from '../../../src/recommend/history-from-events';
 import type { StoredEvent } from '../../../src/events/schema';
 
 const ev = (ts: number, type: string, id: string | string[]) =>
-  (Array.isArray(id) ? { id: `e${ts}`, ts, type, items: id.map((x) => ({ id: x })), value: 1, currency: 'EUR', itemIds: id } : { id: `e${ts}`, ts, type, item: { id }, itemIds: [id] }) as unknown as StoredEvent;
+  (Array.isArray(id) ? { id: `e${ts}`, ts, type, items: id.map((x) => ({ id: x })), value: 1, currency: 'EUR' } : { id: `e${ts}`, ts, type, item: { id } }) as unknown as StoredEvent;
 
 describe('historyFromEvents', () => {
   it('orders by time and maps kinds; a removed cart item becomes a view', () => {
@@ -15,7 +15,7 @@ describe('historyFromEvents', () => {
   });
 
   it('never counts impression or dwell custom events as history; other custom item events stay', () => {
-    const custom = (ts: number, name: string, id: string) => ({ id: `c${ts}`, ts, type: 'custom', name, item: { id }, itemIds: [id] }) as unknown as StoredEvent;
+    const custom = (ts: number, name: string, id: string) => ({ id: `c${ts}`, ts, type: 'custom', name, item: { id } }) as unknown as StoredEvent;
     const h = historyFromEvents([
       custom(1, 'impression', 'x'), ev(2, 'product_view', 'a'), custom(3, 'dwell', 'a'), custom(4, 'impression', 'y'),
       ev(5, 'click', 'b'), ev(6, 'add_to_cart', 'b'), ev(7, 'purchase', ['b']), custom(8, 'wishlist', 'c'), custom(9, 'dwell', 'c'),

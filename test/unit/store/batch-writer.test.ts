@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBatchWriter } from '../../../src/store/batch-writer';
 import type { StoredEvent } from '../../../src/events/schema';
 
-const ev = (id: string) => ({ id, ts: 1, type: 'page_view', itemIds: [] }) as unknown as StoredEvent;
+const ev = (id: string) => ({ id, ts: 1, type: 'page_view' }) as unknown as StoredEvent;
 
 describe('createBatchWriter', () => {
   it('writes a batch after the delay, in order, one write per batch', async () => {

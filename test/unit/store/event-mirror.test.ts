@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../../src/events/schema';
 import { createEventMirror } from '../../../src/store/event-mirror';
 
-const view = (n: number, ts: number) => ({ id: `e${n}`, ts, type: 'product_view', item: { id: `sku-${n}`, name: 'long name', price: 3 }, itemIds: [`sku-${n}`] }) as unknown as StoredEvent;
+const view = (n: number, ts: number) => ({ id: `e${n}`, ts, type: 'product_view', item: { id: `sku-${n}`, name: 'long name', price: 3 } }) as unknown as StoredEvent;
 
 /** A store like hearth.events(): oldest first, since inclusive, counting reads and rows. */
 function fakeStore(events: StoredEvent[]) {

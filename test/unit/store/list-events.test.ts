@@ -8,7 +8,7 @@ import { createMemoryEventStore } from '../../../src/store/memory-event-store';
 import { openHearthDb } from '../../../src/store/open-hearth-db';
 
 const policy = { maxEvents: 5000, maxAgeDays: 1e6 };
-const ev = (i: number, ts: number): StoredEvent => ({ type: 'search', query: `q${i}`, id: `e${i}`, ts, itemIds: [] });
+const ev = (i: number, ts: number): StoredEvent => ({ type: 'search', query: `q${i}`, id: `e${i}`, ts });
 
 beforeEach(() => { globalThis.indexedDB = new IDBFactory(); });
 

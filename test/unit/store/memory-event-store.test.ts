@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../../src/events/schema';
 import { queryEvents } from '../../../src/store/list-events';
 import { createMemoryEventStore } from '../../../src/store/memory-event-store';
 
-const e = (id: string, ts: number): StoredEvent => ({ type: 'page_view', id, ts, itemIds: [] });
+const e = (id: string, ts: number): StoredEvent => ({ type: 'page_view', id, ts });
 
 describe('createMemoryEventStore', () => {
   it('keeps what is appended, in append order, and is not durable', async () => {

@@ -15,7 +15,7 @@ const history: HistoryEntry[] = [3, 7, 7, 12, 5].map((i) => ({ itemId: `sku-${i}
 let nextId = 1;
 /** Stored events that produce `h` as the history (views, cart adds, purchases). */
 const toEvents = (h: HistoryEntry[]) => h.map((e, i) => {
-  const base = { id: `e${i}`, ts: 1000 + i, itemIds: [e.itemId] };
+  const base = { id: `e${i}`, ts: 1000 + i };
   return e.kind === 'purchase' ? { ...base, type: 'purchase', items: [{ id: e.itemId }], value: 1, currency: 'EUR' } : { ...base, type: e.kind === 'cart' ? 'add_to_cart' : 'product_view', item: { id: e.itemId } };
 });
 const req = <T extends WorkerRequest['type']>(type: T, fields: object = {}) => ({ id: nextId++, type, ...fields }) as Extract<WorkerRequest, { type: T }>;
