@@ -55,7 +55,7 @@ export function startLazyCapture(track: (event: Record<string, unknown>) => void
 
   // Impressions: tiles at least half visible, once each; new tiles are picked up after DOM changes.
   let observeAll = () => {};
-  if (on('tiles') && typeof IntersectionObserver === 'function') {
+  if (on('tiles')) {
     const seen = new WeakSet<Element>();
     const io = new IntersectionObserver(guard((entries: IntersectionObserverEntry[]) => {
       for (const en of entries) {
