@@ -10,6 +10,6 @@ let page: string | undefined;
  * randomUUID, and is called once, not per event.
  */
 export function eventId(ts: number): string {
-  page ??= Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(16).padStart(8, '0')).join('');
+  page ??= crypto.getRandomValues(new BigUint64Array(1))[0]!.toString(16).padStart(16, '0');
   return ts.toString(36).padStart(9, '0') + (seq++ % 1679616).toString(36).padStart(4, '0') + page;
 }
