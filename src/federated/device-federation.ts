@@ -3,7 +3,8 @@
 import type { HearthDbHandle } from '../store/db-schema';
 import type { NamedWeights, SasRec } from '../model/sasrec';
 import type { Quantisation } from '../protocol';
-import { checkPersonalWeight, computeLocalUpdate } from './local-update';
+import { computeLocalUpdate } from './local-update';
+import { checkPersonalWeight } from './personal-weight';
 import type { Random } from './random';
 import { createSyncClient } from './sync-client';
 import type { FetchedModel, FlushReport, SyncClientOptions } from './sync-client';

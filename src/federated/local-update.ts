@@ -10,6 +10,7 @@ import { fineTuneOnHistory } from './local-training';
 import type { LocalTrainingOptions } from './local-training';
 import type { NamedTensor } from './named-weights';
 import type { Random } from './random';
+import { checkPersonalWeight } from './personal-weight';
 
 /** Privacy settings of the upload (from the server manifest). */
 export interface UploadPrivacy {
@@ -27,20 +28,6 @@ export interface LocalUpdateResult {
   /** global + α·(fine-tuned − global): what this device shows. */
   personalWeights: NamedWeights;
   loss: number;
-}
-
-/**
- * Default personal weight α: the share of its own fine-tune a device shows. Chosen on validation
- * (Beauty, README "Simulator") by a rule fixed beforehand — the largest α whose personalised −
- * global NDCG@10 is not below −1 SE: α = 1 lowered it, 0.25 was level with the global model.
- */
-export const DEFAULT_PERSONAL_WEIGHT = 0.25;
-
-/** Returns α (undefined → the default); throws a RangeError unless it is a number in [0, 1]. */
-export function checkPersonalWeight(alpha: number | undefined, where = 'personalWeight'): number {
-  if (alpha === undefined) return DEFAULT_PERSONAL_WEIGHT;
-  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) throw new RangeError(`${where} must be a number in [0, 1], got ${String(alpha)}`);
-  return alpha;
 }
 
 function blendValues(g: Float32Array, t: Float32Array, alpha: number, out: Float32Array, from = 0, to = g.length): void {

@@ -8,7 +8,8 @@ import type { NamedWeights, SasRec } from '../model/sasrec';
 import type { Quantisation } from '../protocol';
 import { createCompactScratch } from '../federated/compact-fine-tune';
 import { planFineTune } from '../federated/local-training';
-import { checkPersonalWeight, computeLocalUpdate } from '../federated/local-update';
+import { computeLocalUpdate } from '../federated/local-update';
+import { checkPersonalWeight } from '../federated/personal-weight';
 import { seededRandom } from '../federated/random';
 import { userNdcg } from './per-user-ndcg';
 

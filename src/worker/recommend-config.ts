@@ -1,5 +1,6 @@
 import type { BackendPreference, CatalogItem } from '../protocol';
 import { HearthError } from '../events/hearth-error';
+import { isPersonalWeight } from '../federated/personal-weight';
 
 /** The `recommend` option of createHearth(): where the worker, model and wasm files live. */
 export interface RecommendConfig {
@@ -43,7 +44,7 @@ export function validateRecommendConfig(raw: unknown): RecommendConfig {
   for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw bad(`: unknown key '${k}'`);
   if (o.backend !== undefined && !['auto', 'webgl', 'wasm', 'cpu'].includes(o.backend as string)) throw bad('.backend must be auto, webgl, wasm or cpu');
   if (o.timeoutMs !== undefined && !((o.timeoutMs as number) >= 100 && (o.timeoutMs as number) <= 600_000)) throw bad('.timeoutMs must be ms in [100, 600000]');
-  if (o.personalWeight !== undefined && !(typeof o.personalWeight === 'number' && o.personalWeight >= 0 && o.personalWeight <= 1)) throw bad('.personalWeight must be a number in [0, 1]');
+  if (o.personalWeight !== undefined && !isPersonalWeight(o.personalWeight)) throw bad('.personalWeight must be a number in [0, 1]');
   if (o.catalog !== undefined && !Array.isArray(o.catalog)) throw bad('.catalog must be an array of { id, … }');
   return o as RecommendConfig;
 }

@@ -6,7 +6,7 @@ import type { Split } from '../../../src/data/leave-one-out';
 import { evaluatePerUser } from '../../../src/server/federated-simulation';
 import { meanOf } from '../../../src/server/per-user-ndcg';
 import { allItemScores, personalizedNdcg, resolveFineTune, scoreWithWeights } from '../../../src/server/personalized-evaluation';
-import { DEFAULT_PERSONAL_WEIGHT } from '../../../src/federated/local-update';
+import { DEFAULT_PERSONAL_WEIGHT } from '../../../src/federated/personal-weight';
 
 const ARCH = { numItems: 60, dim: 16, maxLen: 10, blocks: 1, heads: 1, dropout: 0 };
 const ATTR = { ...ARCH, numAttributes: 4, attributesPerItem: 2 };
