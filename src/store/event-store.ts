@@ -11,17 +11,30 @@ export interface RetentionPolicy {
 /** Which events to read: ts ≥ since, oldest first, at most `limit`. */
 export interface EventQuery { since?: number; limit?: number }
 
-/**
- * Where events are written: IndexedDB, or memory when IndexedDB is unavailable. Reading them is
- * listStoreEvents (src/store/list-events.ts), which only the lazily loaded readers need, so the
- * eager tracker does not carry it.
- */
-export interface EventStore {
-  /** `true` when writes survive a reload (IndexedDB), `false` for the memory fallback. */
-  readonly durable: boolean;
+/** What every event store does: write a batch. */
+interface EventWriter {
   /**
    * Writes all events in one transaction, then applies retention; resolves once committed.
    * `urgent` (the page is unloading): commit right after the writes, retention left to the next append.
    */
   append(events: readonly StoredEvent[], urgent?: boolean): Promise<void>;
 }
+
+/** Events in IndexedDB: writes survive a reload. */
+export interface DurableEventStore extends EventWriter {
+  readonly durable: true;
+}
+
+/** The memory fallback: its events in the order appended (listStoreEvents orders and filters them). */
+export interface MemoryEventStore extends EventWriter {
+  readonly durable: false;
+  /** Every event appended and still retained, in append order (a retried batch may repeat ids). */
+  readonly events: readonly StoredEvent[];
+}
+
+/**
+ * Where events are written: IndexedDB, or memory when IndexedDB is unavailable (`durable` tells
+ * which). Reading them is listStoreEvents (src/store/list-events.ts), which only the lazily loaded
+ * readers need, so the eager tracker does not carry it.
+ */
+export type EventStore = DurableEventStore | MemoryEventStore;

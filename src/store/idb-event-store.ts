@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
-import type { EventStore, RetentionPolicy } from './event-store';
+import type { DurableEventStore, RetentionPolicy } from './event-store';
 import { txDone } from './idb-request';
 
 /**
@@ -9,7 +9,7 @@ import { txDone } from './idb-request';
  * readwrite transaction that also applies retention; on a quota error the oldest events are
  * evicted (a fifth, plus room for the batch) and the append retried, twice at most.
  */
-export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy): EventStore {
+export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy): DurableEventStore {
   // Writes `batch`, then keeps at most keep(count) events and none older than maxAgeDays, oldest
   // (by time) deleted first, all in one transaction. Eviction is the same with an empty batch.
   const write = async (batch: readonly StoredEvent[], urgent?: boolean, keep = (_count: number) => policy.maxEvents) => {

@@ -2,7 +2,6 @@ import type { StoredEvent } from '../events/schema';
 import type { HearthDbHandle } from './db-schema';
 import type { EventQuery, EventStore } from './event-store';
 import { req } from './idb-request';
-import type { MemoryEventStore } from './memory-event-store';
 
 /** Reads events from the Hearth database, oldest first: ts ≥ `since`, at most `limit`. */
 export function listEvents(db: HearthDbHandle, query: EventQuery = {}): Promise<StoredEvent[]> {
@@ -25,5 +24,5 @@ export function queryEvents(events: readonly StoredEvent[], query: EventQuery = 
 
 /** Reads events from `store`: IndexedDB (through `getDb`, a live connection) or the memory fallback. */
 export async function listStoreEvents(store: EventStore, getDb: () => Promise<HearthDbHandle>, query?: EventQuery): Promise<StoredEvent[]> {
-  return store.durable ? listEvents(await getDb(), query) : queryEvents((store as MemoryEventStore).events, query);
+  return store.durable ? listEvents(await getDb(), query) : queryEvents(store.events, query);
 }

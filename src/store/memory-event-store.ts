@@ -1,12 +1,5 @@
 import type { StoredEvent } from '../events/schema';
-import type { EventStore, RetentionPolicy } from './event-store';
-
-/** The memory fallback: its events in the order appended (listStoreEvents orders and filters them). */
-export interface MemoryEventStore extends EventStore {
-  readonly durable: false;
-  /** Every event appended and still retained, in append order (a retried batch may repeat ids). */
-  readonly events: readonly StoredEvent[];
-}
+import type { MemoryEventStore, RetentionPolicy } from './event-store';
 
 /**
  * The fallback when IndexedDB is missing or broken, lost on reload. Appending only adds to an
