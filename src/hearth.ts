@@ -56,7 +56,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     stats.errors++;
     try { o.onError?.(e); } catch { /* the host's handler must not break tracking */ }
   };
-  const fail = (code: HearthError['code'], what: string) => (e: unknown) => report(new HearthError(code, `${what}: ${(e as Error)?.message ?? e}`, { cause: e }));
+  const fail = (what: string, code: HearthError['code'] = 'storage') => (e: unknown) => report(new HearthError(code, `${what}: ${(e as Error)?.message ?? e}`, { cause: e }));
 
   // Connection: opened lazily, dropped when another tab upgrades/deletes, never during erasure.
   let erasing: Promise<void> = Promise.resolve();
@@ -79,7 +79,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const getStore = () =>
     (store ??= o.storage === 'memory'
       ? Promise.resolve(memory())
-      : getDb().then(() => createIdbEventStore(getDb, o), (e) => { fail('storage', 'IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
+      : getDb().then(() => createIdbEventStore(getDb, o), (e) => { fail('IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
 
   // Consent: true/false, or a promise while the remembered grant is being read. The grant is
   // remembered on the device (meta store) when gated and not memory-only.
@@ -104,16 +104,16 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       try {
         await s.append(batch, urgent);
       } catch (e) {
-        fail((e as DOMException)?.name === 'QuotaExceededError' ? 'quota' : 'storage', 'writing events failed')(e);
+        fail('writing events failed', (e as DOMException)?.name === 'QuotaExceededError' ? 'quota' : 'storage')(e);
         // One retry on a fresh connection (another tab may have closed ours), then memory.
         db = null;
         try { await s.append(batch); } catch { s = memory(); store = Promise.resolve(s); await s.append(batch); }
       }
       stats.stored += batch.length;
-      for (const e of batch) listeners.forEach((l) => { try { l(e); } catch (err) { fail('storage', 'event listener failed')(err); } });
+      for (const e of batch) listeners.forEach((l) => { try { l(e); } catch (err) { fail('event listener failed')(err); } });
       return s.durable ? 'stored' : 'memory';
     } catch (e) {
-      fail('storage', 'track() could not store the event')(e);
+      fail('track() could not store the event')(e);
       return 'error';
     }
   }, o.batchSize, o.batchDelayMs);
@@ -130,7 +130,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     erasing = (async () => {
       (await d?.catch(() => null))?.close();
       await eraseHearthData([o.dbName]);
-    })().catch(fail('storage', 'erasing Hearth data failed'));
+    })().catch(fail('erasing Hearth data failed'));
     await erasing;
   };
 
@@ -157,7 +157,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const withApi = () => lazy().then((m) => (api ??= m.createLazyApi(hearth, internals)));
   // A read resolves `empty` (and reports) when the lazy part cannot be loaded.
   const read = <K extends 'events' | 'lastUpdate'>(k: K, empty: unknown) => (...a: unknown[]) =>
-    withApi().then((x) => (x[k] as (...y: unknown[]) => unknown)(...a), (e) => { fail('storage', `${k}() could not load`)(e); return empty; }) as ReturnType<Hearth[K]>;
+    withApi().then((x) => (x[k] as (...y: unknown[]) => unknown)(...a), (e) => { fail(`${k}() could not load`)(e); return empty; }) as ReturnType<Hearth[K]>;
   const rec = (k: Exclude<keyof LazyApi, 'events' | 'lastUpdate' | 'features' | 'terminate'>) => async (...a: unknown[]) => {
     if (!(await consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
     // The loader's error names the URL that failed (hearth-lazy.js, or the ESM chunk).
@@ -215,7 +215,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       consent = granted;
       if (!granted) return wipe();
       if (remembered) {
-        try { await setMeta(await getDb(), CONSENT_KEY, { granted: true, at: Date.now() }); } catch (e) { fail('storage', 'remembering consent failed')(e); }
+        try { await setMeta(await getDb(), CONSENT_KEY, { granted: true, at: Date.now() }); } catch (e) { fail('remembering consent failed')(e); }
       }
     },
     async forget() {
@@ -229,7 +229,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     lastUpdate: read('lastUpdate', null),
     // A pending read of the remembered grant counts as not (yet) granted.
     consentGiven: () => consent === true,
-    stats: () => ({ ...stats, consentGiven: hearth.consentGiven() }),
+    stats: () => ({ ...stats, consentGiven: consent === true }),
     recommend: rec('recommend') as Hearth['recommend'],
     propensity: rec('propensity') as Hearth['propensity'],
     recommender,
@@ -246,7 +246,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   };
 
   const stopAutocapture = o.autocapture
-    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture', 'autocapture failed'), async () => (await lazy()).startLazyCapture)
+    ? startAutocapture((e) => { void hearth.track(e); }, o.autocapture, fail('autocapture failed', 'autocapture'), async () => (await lazy()).startLazyCapture)
     : () => {};
   // Registered after autocapture (whose lazily added dwell listeners use the capture phase), so a
   // dwell event emitted on hide is in the flushed batch.

@@ -2,7 +2,8 @@ import type { WorkerErrorCode } from '../protocol';
 
 /** An error with a machine-readable code; the worker sends `code` + `message` to the page. */
 export class RecommendError extends Error {
-  readonly code: WorkerErrorCode;
+  // Declared, not defined as a class field: the constructor's assignment creates it.
+  declare readonly code: WorkerErrorCode;
   constructor(code: WorkerErrorCode, message: string) {
     super(message);
     this.name = 'RecommendError';

@@ -33,13 +33,9 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent?: bool
   // batch it re-arms itself, since events come in bursts; it stops after a quiet period. Either
   // way a batch is written no later than maxDelayMs after its first event.
   const onTimer = () => { timer = queue ? setTimeout(onTimer, maxDelayMs) : undefined; void flush(); };
-  const take = (): Batch | null => {
+  const flush = (urgent?: boolean): Promise<void> => {
     const b = queue;
     queue = null;
-    return b;
-  };
-  const flush = (urgent?: boolean): Promise<void> => {
-    const b = take();
     if (b) {
       const run = () => { const p = write(b.events, urgent); b.done(p); return p.catch(() => {}); };
       // Unloading: waiting for the batch in flight would start this transaction too late.
@@ -49,20 +45,17 @@ export function createBatchWriter<R>(write: (batch: StoredEvent[], urgent?: bool
   };
   return {
     add(event) {
-      if (!queue) {
-        let done!: Batch['done'];
-        const promise = new Promise<R>((ok) => { done = ok; });
-        queue = { events: [], promise, done };
-      }
-      const b = queue;
-      b.events.push(event);
-      if (b.events.length >= maxSize) void flush();
+      let done!: Batch['done'];
+      // The executor runs at once, so `done` is set before the literal reads it.
+      const b = (queue ??= { events: [], promise: new Promise<R>((ok) => { done = ok; }), done });
+      if (b.events.push(event) >= maxSize) void flush();
       else timer ??= setTimeout(onTimer, maxDelayMs);
       return b.promise;
     },
     flush,
     drop(result) {
-      take()?.done(result);
+      queue?.done(result);
+      queue = null;
     },
   };
 }

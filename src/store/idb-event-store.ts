@@ -10,9 +10,10 @@ import { txDone } from './idb-request';
  * evicted (a fifth, plus room for the batch) and the append retried, twice at most.
  */
 export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy: RetentionPolicy): DurableEventStore {
-  // Writes `batch`, then keeps at most keep(count) events and none older than maxAgeDays, oldest
-  // (by time) deleted first, all in one transaction. Eviction is the same with an empty batch.
-  const write = async (batch: readonly StoredEvent[], urgent?: boolean, keep = (_count: number) => policy.maxEvents) => {
+  // Writes `batch`, then keeps at most maxEvents events and none older than maxAgeDays, oldest
+  // (by time) deleted first, all in one transaction. Eviction is the same with an empty batch and
+  // `room` > 0: it deletes a fifth of the stored events plus `room` (the size of the batch to retry).
+  const write = async (batch: readonly StoredEvent[], urgent?: boolean, room = 0) => {
     // 'strict' asks the browser to flush to disk before `complete`: track() promises durability.
     const tx = (await getDb()).transaction('events', 'readwrite', { durability: 'strict' });
     const store = tx.objectStore('events');
@@ -24,7 +25,7 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
     const cutoff = Date.now() - policy.maxAgeDays * 864e5;
     const count = store.count();
     count.onsuccess = () => {
-      let excess = count.result - keep(count.result);
+      let excess = room ? count.result / 5 + room : count.result - policy.maxEvents;
       const c = store.index('by_ts').openCursor();
       c.onsuccess = () => { const cur = c.result; if (cur && (excess-- > 0 || cur.value.ts < cutoff)) { cur.delete(); cur.continue(); } };
     };
@@ -38,8 +39,8 @@ export function createIdbEventStore(getDb: () => Promise<HearthDbHandle>, policy
           return await write(batch, urgent);
         } catch (e) {
           if ((e as DOMException)?.name !== 'QuotaExceededError' || attempt === 2 || !batch.length) throw e;
-          // A full disk: keep 4/5 of what is stored, less room for the batch (ceil(n/5) + batch deleted).
-          await write([], false, (n) => n * 0.8 - batch.length);
+          // A full disk: delete ceil(n/5) + batch.length of the n stored, oldest first.
+          await write([], false, batch.length);
         }
       }
     },
