@@ -26,16 +26,19 @@ function optionsFromScript(d: DOMStringMap): ResolvedOptions {
     dbName: d.dbName || DEFAULTS.dbName,
     autocapture: !ac || ac === 'true' ? {} : ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, ac.split(',').some((s) => s.trim() === k)])),
   };
-  if (!DB_NAME_RULE.test(o.dbName)) throw new Error('data-db-name must start with "hearth" (letters, digits, _ . - only)');
+  if (!DB_NAME_RULE.test(o.dbName)) throw new Error(`data-db-name must match ${DB_NAME_RULE}`);
   return o;
 }
 
 function boot(): void {
   const w = window as unknown as { Hearth?: unknown };
-  // Already booted (the tag was included twice): keep the first instance. (A stub queue is an
-  // array that may carry its own track() etc.)
-  if (typeof (w.Hearth as Hearth | undefined)?.track === 'function' && !Array.isArray(w.Hearth)) return;
-  const queue = Array.isArray(w.Hearth) ? (w.Hearth as unknown[]) : [];
+  // A stub queue is an array (that may carry its own track() etc.); anything else with a
+  // track() is an instance: the tag was included twice, so keep the first one.
+  let queue = w.Hearth as unknown[];
+  if (!Array.isArray(queue)) {
+    if (typeof (queue as Hearth | undefined)?.track === 'function') return;
+    queue = [];
+  }
   const el = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-hearth]');
   const warn = (e: unknown) => console.warn('[hearth]', (e as Error)?.message ?? e);
   let hearth: Hearth;
@@ -50,28 +53,31 @@ function boot(): void {
     return;
   }
   w.Hearth = hearth;
-  // Replay in order ([method, ...args] entries); a bad queued call is reported, never thrown.
+  // Replay in order ([method, ...args] entries). Each call starts synchronously, in queue order;
+  // a bad entry, a throw or a rejection is reported (console.warn), never thrown.
   for (const call of queue) {
-    try {
+    (async () => {
       const [method, ...args] = call as [string, ...unknown[]];
       const f = (hearth as unknown as Record<string, unknown>)[method];
       if (typeof f !== 'function') throw new Error(`unknown queued call: ${String(method)}`);
-      Promise.resolve(f.apply(hearth, args)).catch(() => {});
-    } catch (e) {
-      warn(e);
-    }
+      await f.apply(hearth, args);
+    })().catch(warn);
   }
-  dispatchEvent(new CustomEvent('hearth:ready'));
+  dispatchEvent(new Event('hearth:ready'));
   // Shops can mark containers with data-hearth-recs + a <template>; fill them once the DOM is there
   // (after consent: only then is the lazy part, hearth-lazy.js, fetched).
   const fill = async () => {
-    if (document.querySelector('[data-hearth-recs]>template') && (await mayWrite(hearth))) {
-      await (await loadLazy(recommend)).fillRecsContainers(hearth.recommend);
+    try {
+      if (document.querySelector('[data-hearth-recs]>template') && (await mayWrite(hearth))) {
+        await (await loadLazy(recommend)).fillRecsContainers(hearth.recommend);
+      }
+    } catch (e) {
+      warn(e);
     }
   };
-  const start = () => { fill().catch(warn); };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  // DOMContentLoaded bubbles from the document to window (and fires once).
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', fill);
+  else void fill();
 }
 
 boot();

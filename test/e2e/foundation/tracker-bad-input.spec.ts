@@ -48,7 +48,7 @@ test('script tag with invalid data-* config warns instead of throwing', async ({
     s.onload = () => ok();
     document.head.append(s);
   }));
-  expect(warnings.join('\n')).toMatch(/\[hearth\] not started: data-db-name must start with "hearth"/);
+  expect(warnings.join('\n')).toMatch(/\[hearth\] not started: data-db-name must match \/\^hearth/);
   expect(pageErrors).toEqual([]);
   expect(await page.evaluate(() => typeof (window as any).Hearth)).toBe('undefined');
 });
