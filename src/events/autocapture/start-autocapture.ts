@@ -24,14 +24,16 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
   const on = (k: keyof AutocaptureOptions) => options[k] !== false;
   const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { try { f(...a); } catch (e) { fail(e); } };
   const stops: Array<() => void> = [];
-  const listen = (target: EventTarget, type: string, f: (e: Event) => void, capture = false) => {
-    const g = guard(f);
-    target.addEventListener(type, g, capture);
-    stops.push(() => target.removeEventListener(type, g, capture));
+  // Every listener sits on window, in the capture phase: DOMContentLoaded and click bubble up to
+  // it from the document (capturing there runs before the page's own handlers), popstate fires at it.
+  // (Each handler given is guarded already.)
+  const listen = (type: string, f: (e: Event) => void) => {
+    addEventListener(type, f, true);
+    stops.push(() => removeEventListener(type, f, true));
   };
 
   // The lazy half: loaded when the page has markup it can use (products, tiles).
-  const wanted = [on('products') && PRODUCT_MARKUP, on('tiles') && TILE].filter(Boolean).join(',');
+  const wanted = [on('products') && PRODUCT_MARKUP, on('tiles') && TILE].filter(Boolean).join();
   let lazy: LazyCapture | null = null;
   // When the current page was shown: dwell counts from there, not from when the lazy half arrived.
   let shownAt = 0;
@@ -53,12 +55,12 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
     if (lazy) lazy.page(shownAt); else loadIfWanted();
     if (!loading) mo?.observe(document.documentElement, { childList: true, subtree: true });
   });
-  if (document.readyState === 'loading') listen(document, 'DOMContentLoaded', onPage); else onPage();
+  if (document.readyState === 'loading') listen('DOMContentLoaded', onPage); else onPage();
 
   if (on('routes')) {
     let href = location.href;
     // SPA frameworks render the new route after pushState: scan on the next task.
-    const changed = guard(() => { if (location.href !== href) { href = location.href; setTimeout(onPage, 0); } });
+    const changed = guard(() => { if (location.href !== href) { href = location.href; setTimeout(onPage); } });
     for (const m of ['pushState', 'replaceState'] as const) {
       const original = history[m];
       history[m] = function (this: History, ...a: Parameters<History['pushState']>) {
@@ -68,14 +70,14 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
       };
       stops.push(() => { history[m] = original; });
     }
-    listen(window, 'popstate', changed);
+    listen('popstate', changed);
   }
 
   if (on('tiles')) {
-    listen(document, 'click', (e) => {
+    listen('click', guard((e: Event) => {
       const el = (e.target as Element | null)?.closest?.<HTMLElement>(TILE);
       if (el) track({ type: 'click', ...tileItem(el) });
-    }, true);
+    }));
   }
   return () => { stopped = true; mo?.disconnect(); lazy?.stop(); stops.forEach((s) => s()); };
 }
