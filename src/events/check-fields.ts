@@ -9,13 +9,20 @@ import { LIMITS } from './limits';
  * so a valid event never builds a path string.
  */
 export class SchemaIssue {
-  constructor(public path: string, readonly message: string) {}
+  // Declared, not defined as class fields: the constructor's assignments create them.
+  declare path: string;
+  declare readonly message: string;
+  constructor(path: string, message: string) {
+    this.path = path;
+    this.message = message;
+  }
 }
 
 const fail = (message: string, path = ''): never => { throw new SchemaIssue(path, message); };
-// Re-throws `e`, a failure below key `k` (a name, or `[i]` for array entries), with `k` prefixed to its path.
+// Re-throws `e`, a failure below key `k` (a name, or `[i]` for array entries), with `k` prefixed
+// to its path: joined by a dot unless that path is empty or starts with an array index.
 const under = (k: string, e: unknown): never => {
-  if (e instanceof SchemaIssue) e.path = !e.path ? k : e.path[0] === '[' ? k + e.path : `${k}.${e.path}`;
+  if (e instanceof SchemaIssue) e.path = k + (/^[^[]/.test(e.path) ? '.' : '') + e.path;
   throw e;
 };
 // null and numbers (NaN, Infinity, -1) by value, arrays as such, the rest by their type.

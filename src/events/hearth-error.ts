@@ -3,7 +3,8 @@ export type HearthErrorCode = 'invalid_event' | 'invalid_argument' | 'storage' |
 
 /** The one error type Hearth reports (through `onError`, or thrown in debug mode). */
 export class HearthError extends Error {
-  readonly code: HearthErrorCode;
+  // Declared, not defined as a class field: the constructor's assignment creates it.
+  declare readonly code: HearthErrorCode;
   constructor(code: HearthErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'HearthError';
