@@ -100,6 +100,35 @@ export function forwardLast(w: NamedWeights, c: ModelConfig, itemAttributes: Int
   return { vector, attention };
 }
 
+/** forwardLast's signature: what createForwardMemo returns. */
+export type ForwardLast = (w: NamedWeights, c: ModelConfig, itemAttributes: Int32Array, window: readonly number[]) => LastPosition;
+
+/**
+ * A forwardLast that remembers its last answer per weights object: called again with the same
+ * `w`, config and attribute table objects and a window of equal items, it returns that answer
+ * (the same arrays) without recomputing; anything else is computed afresh and remembered. Only
+ * for weights objects that are never modified after use (a new object per weight version, as
+ * SasRec's CPU copies are). recommend() is often asked several times between two tracked events
+ * (several widgets, re-renders), each time with the same history. Callers must not modify the
+ * returned arrays. Holds no weights alive (keyed weakly).
+ */
+export function createForwardMemo(): ForwardLast {
+  const last = new WeakMap<NamedWeights, { c: ModelConfig; attrs: Int32Array; window: number[]; out: LastPosition }>();
+  return (w, c, itemAttributes, window) => {
+    const hit = last.get(w);
+    if (hit && hit.c === c && hit.attrs === itemAttributes && sameItems(hit.window, window)) return hit.out;
+    const out = forwardLast(w, c, itemAttributes, window);
+    last.set(w, { c, attrs: itemAttributes, window: [...window], out });
+    return out;
+  };
+}
+
+function sameItems(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** rows × d layer norm (eps 1e-6, biased variance), like SasRec's. */
 function layerNorm(x: Float32Array, rows: number, d: number, gamma: Float32Array, beta: Float32Array): Float32Array {
   const out = new Float32Array(rows * d);

@@ -10,7 +10,7 @@ import { matMul } from './matmul';
 import { sampledLoss } from './softmax-loss';
 import { gatherRows } from './gather-rows';
 import { dropoutWithSeed } from './dropout-mask';
-import { forwardLast } from './inference-forward';
+import { createForwardMemo } from './inference-forward';
 
 /** Named weights as plain arrays (row-major), e.g. for federated diffs or serialisation. */
 export type NamedWeights = Record<string, Float32Array>;
@@ -40,6 +40,8 @@ export class SasRec {
   private itemMatrix: { t: tf.Tensor2D; transposed: boolean } | null = null;
   /** CPU copies of the weights for the JS inference forward pass; null until needed or after weights change. */
   private cpuWeights: NamedWeights | null = null;
+  /** forwardLast remembering its last answer per CPU weight copy: a repeated history skips the transformer. */
+  private readonly forwardLast = createForwardMemo();
 
   /** Use `createSasRec`; this constructor takes already-validated parts. */
   constructor(config: ModelConfig, seed: number, itemAttributes?: Int32Array) {
@@ -251,7 +253,7 @@ export class SasRec {
       // No item to attend to: the empty history's vector is the padding position's (as scoreAll).
       return { scores: this.scoreAll(history), attention: out };
     }
-    const { vector, attention } = forwardLast(this.cachedCpuWeights(), this.config, this.itemAttributes, window);
+    const { vector, attention } = this.forwardLast(this.cachedCpuWeights(), this.config, this.itemAttributes, window);
     const scores = tf.tidy(() => tf.reshape(table.transposed ? tf.matMul(tf.tensor2d(vector, [1, d]), table.t) : tf.matMul(table.t, tf.tensor2d(vector, [d, 1])), [N]));
     const data = scores.dataSync() as Float32Array;
     scores.dispose();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSasRec } from '../../../src/model/sasrec';
-import { forwardLast } from '../../../src/model/inference-forward';
+import { createForwardMemo, forwardLast } from '../../../src/model/inference-forward';
 import type { ModelConfig } from '../../../src/model/model-config';
 import { wasmBackend } from './support/wasm';
 
@@ -32,6 +32,29 @@ describe('forwardLast (JS inference forward pass)', () => {
     const m = createSasRec(cfg, 12);
     expect(() => forwardLast(m.getWeights(), m.config, m.itemAttributes, [])).toThrow(/1\.\.5 items/);
     expect(() => forwardLast(m.getWeights(), m.config, m.itemAttributes, [1, 2, 3, 4, 5, 6])).toThrow(/1\.\.5 items/);
+    m.dispose();
+  });
+
+  it('createForwardMemo: reuses the last answer only for the same weights object and an equal window', () => {
+    const m = createSasRec(cfg, 13);
+    const w = m.getWeights();
+    const memo = createForwardMemo();
+    const a = memo(w, m.config, m.itemAttributes, [1, 40, 3]);
+    expect(Array.from(a.vector)).toEqual(Array.from(forwardLast(w, m.config, m.itemAttributes, [1, 40, 3]).vector));
+    // An equal window (a new array) is a hit: the same answer object.
+    expect(memo(w, m.config, m.itemAttributes, [1, 40, 3])).toBe(a);
+    // Another window, or another weights object with the same values, is computed afresh.
+    const b = memo(w, m.config, m.itemAttributes, [1, 40, 4]);
+    expect(b).not.toBe(a);
+    expect(Array.from(b.vector)).toEqual(Array.from(forwardLast(w, m.config, m.itemAttributes, [1, 40, 4]).vector));
+    const w2 = m.getWeights();
+    const c = memo(w2, m.config, m.itemAttributes, [1, 40, 4]);
+    expect(c).not.toBe(b);
+    expect(Array.from(c.vector)).toEqual(Array.from(b.vector));
+    // Changed weights (a new object, as SasRec makes per weight version) give the new answer.
+    const w3 = { ...w, item_emb: w.item_emb!.map((x) => x * 2) };
+    expect(Array.from(memo(w3, m.config, m.itemAttributes, [1, 40, 4]).vector)).toEqual(Array.from(forwardLast(w3, m.config, m.itemAttributes, [1, 40, 4]).vector));
+    expect(() => memo(w, m.config, m.itemAttributes, [])).toThrow(/1\.\.5 items/);
     m.dispose();
   });
 });
