@@ -27,13 +27,17 @@ export function topK(scores: ArrayLike<number>, k: number, allowed: (index: numb
     }
   };
   if (k === 0) return [];
-  for (let i = 1; i < scores.length; i++) {
+  // Indices rise, so once the heap is full an equal score never beats its weakest entry (a lower
+  // index): only a score strictly above `floor` (the weakest score) can enter. NaN fails every
+  // comparison. The scan over the catalog is one compare per item, with no object reads.
+  let full = false;
+  let floor = -Infinity;
+  const n = scores.length;
+  for (let i = 1; i < n; i++) {
     const s = scores[i]!;
-    if (Number.isNaN(s)) continue;
+    if (full ? !(s > floor) : Number.isNaN(s)) continue;
     // The rule runs (and a candidate is allocated) only for an index that would enter the heap:
     // a few hundred per call instead of every catalog item. Same result, far less work.
-    const full = heap.length >= k;
-    if (full && !(s > heap[0]!.score || (s === heap[0]!.score && i < heap[0]!.index))) continue;
     if (!allowed(i)) continue;
     const c = { index: i, score: s };
     if (!full) {
@@ -44,10 +48,12 @@ export function topK(scores: ArrayLike<number>, k: number, allowed: (index: numb
         [heap[j], heap[p]] = [heap[p]!, heap[j]!];
         j = p;
       }
+      full = heap.length >= k;
     } else {
       heap[0] = c;
       down(0);
     }
+    if (full) floor = heap[0]!.score;
   }
   return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }

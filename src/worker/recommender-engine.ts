@@ -161,9 +161,10 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
       if (idx.length > 0) {
         const { scores, attention } = await withBackend((m) => m.scoreWithAttention(idx));
         const m = model!;
+        const knownIds = known.map((h) => h.itemId);
         const items = rankRecommendations({
           scores, ids: m.ids, rule, k: options.k, diversity: options.diversity, similarity: m.similarity,
-          reasonsFor: (target) => topReasons(m.evidence(idx, target, attention), known.map((h) => h.itemId)),
+          reasonsFor: (target) => topReasons(m.evidence(idx, target, attention), knownIds),
         });
         return { items, source: 'model', backend: b.active, modelVersion: m.version };
       }

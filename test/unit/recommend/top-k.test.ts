@@ -29,6 +29,14 @@ describe('topK', () => {
     expect(topK(desc, 5, (i) => { askedSorted++; return i !== 2; }).map((c) => c.index)).toEqual([1, 3, 4, 5, 6]);
     expect(askedSorted).toBe(6);
   });
+  it('matches a full sort with many ties, infinities and NaN (ties to the lower index)', () => {
+    const vals = [0.5, 0.25, 1, -Infinity, Infinity, NaN, 0.5, 1];
+    const s = Array.from({ length: 600 }, (_, i) => (i === 0 ? 9 : vals[(i * 7) % vals.length]!));
+    const expected = s.map((v, i) => ({ v, i })).slice(1).filter((x) => !Number.isNaN(x.v)).sort((a, b) => (a.v === b.v ? a.i - b.i : b.v > a.v ? 1 : -1)).slice(0, 40).map((x) => x.i);
+    expect(topK(s, 40).map((c) => c.index)).toEqual(expected);
+    expect(topK([0, 2, 2, 2, 2], 2).map((c) => c.index)).toEqual([1, 2]);
+    expect(topK([0, -Infinity, NaN, -Infinity], 5).map((c) => c.index)).toEqual([1, 3]);
+  });
   it('handles k = 0, k > n and rejects bad k', () => {
     expect(topK([0, 1], 0)).toEqual([]);
     expect(topK([0, 1, 2], 10)).toHaveLength(2);
