@@ -9,6 +9,7 @@ import { computeFeatures } from './features/compute-features';
 import type { HearthInternals } from './hearth-internals';
 import type { Hearth } from './hearth-types';
 import type { LastUpdateSummary } from './protocol';
+import type { EventStore } from './store/event-store';
 import { listStoreEvents } from './store/list-events';
 import { getMeta, LAST_UPDATE_KEY } from './store/meta';
 import { RecommendError } from './recommend/recommend-error';
@@ -30,19 +31,20 @@ export type LazyApi = Pick<Hearth, 'events' | 'features' | 'lastUpdate' | 'recom
 export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
   const o = i.options;
   const fail = (what: string) => (e: unknown) => i.report(new HearthError('storage', `${what}: ${(e as Error)?.message ?? e}`, { cause: e }));
-  const refuse = <T>(message: string, value: T): T => {
-    const err = new HearthError('invalid_argument', message);
-    if (o.debug) throw err;
-    i.report(err);
-    return value;
-  };
 
+  // The store to read, after writing what is queued; null before consent or when there is nothing
+  // to read (reading never creates the database).
+  const readStore = async (): Promise<EventStore | null> => {
+    if (!(await i.consented())) return null;
+    await i.flush();
+    return (await i.hasData()) ? i.getStore() : null;
+  };
   // For recommendations nothing is started before consent: every method of createRecommendApi
   // checks it first (and createHearth's forwarding before that).
   // Reads stored events; a failure is reported (naming the method `what`), then rejects (the
   // recommend mirror retries it).
   const readEvents = (q: { since?: number; limit?: number } = {}, what = 'events'): Promise<StoredEvent[]> =>
-    i.readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail(`${what}() could not read`)(e); throw e; });
+    readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail(`${what}() could not read`)(e); throw e; });
   // The script tag's data-* recommend config is parsed here, on first need: a bad value is
   // reported (onError, stats.errors) and every recommendation call rejects naming it.
   const config = () => {
@@ -58,16 +60,24 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
     (recsApi ??= createRecommendApi({ config: config(), dbName: o.dbName, consented: i.consented, events: readEvents, epoch: i.epoch, maxEvents: o.maxEvents, features: () => hearth.features(), signals: typeof BroadcastChannel == 'function' ? i : undefined }));
   const api = {
     async events(query = {}) {
-      if (typeof query !== 'object' || query === null) return refuse('events(): query must be an object', []);
-      const { since, limit } = query;
-      if (since !== undefined && (typeof since !== 'number' || !Number.isFinite(since))) return refuse('events(): since must be a finite number (ms)', []);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return refuse('events(): limit must be a positive integer', []);
-      return readEvents({ since, limit }).catch(() => []);
+      // Object(): null and primitives have no since/limit (and are refused first).
+      const { since, limit } = Object(query) as typeof query;
+      // Bad input: thrown in debug mode (for the developer), otherwise reported; resolves empty.
+      const bad =
+        typeof query !== 'object' || query === null ? 'query must be an object'
+        : since !== undefined && !Number.isFinite(since) ? 'since must be a finite number (ms)'
+        : limit !== undefined && (!Number.isInteger(limit) || limit < 1) ? 'limit must be a positive integer'
+        : '';
+      if (!bad) return readEvents({ since, limit }).catch(() => []);
+      const err = new HearthError('invalid_argument', `events(): ${bad}`);
+      if (o.debug) throw err;
+      i.report(err);
+      return [];
     },
     features: async () => computeFeatures(await readEvents({ limit: o.maxEvents }, 'features').catch(() => []), Date.now()),
     async lastUpdate() {
       try {
-        return (await i.readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await i.getDb(), LAST_UPDATE_KEY)) ?? null) : null;
+        return (await readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await i.getDb(), LAST_UPDATE_KEY)) ?? null) : null;
       } catch (e) {
         fail('lastUpdate() could not read')(e);
         return null;

@@ -81,6 +81,11 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       ? Promise.resolve(memory())
       : getDb().then(() => createIdbEventStore(getDb, o), (e) => { fail('IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
 
+  // Whether there may be stored events: a store open in this page (the memory fallback too),
+  // storage 'memory' (which never touches IndexedDB, not even to list its databases), or the
+  // database exists. Looks without opening: opening would create the database, which is a write.
+  const hasData = async () => !!store || o.storage === 'memory' || hearthDbExists(o.dbName);
+
   // Consent: true/false, or a promise while the remembered grant is being read. The grant is
   // remembered on the device (meta store) when gated and not memory-only.
   const remembered = o.requireConsent && o.storage !== 'memory';
@@ -89,8 +94,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   let consent: boolean | Promise<boolean> = !o.requireConsent;
   if (remembered) {
     const reading = (async () => {
-      // Look before opening: opening would create the database, which is a write.
-      if (!(await hearthDbExists(o.dbName))) return false;
+      if (!(await hasData())) return false;
       return (await getMeta<{ granted: boolean }>(await getDb(), CONSENT_KEY))?.granted === true;
     })().catch(() => false);
     consent = reading.then((g) => (consentEpoch ? consented() : (consent = g)));
@@ -134,14 +138,6 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     await erasing;
   };
 
-  // Reads never create the database: with nothing written and no database, there is nothing.
-  const readStore = async (): Promise<EventStore | null> => {
-    if (!(await consented())) return null;
-    await writer.flush();
-    // storage 'memory' never touches IndexedDB, not even to list its databases.
-    return store || o.storage === 'memory' || (await hearthDbExists(o.dbName)) ? getStore() : null;
-  };
-
   // Bad input: thrown in debug mode (for the developer), otherwise reported.
   const refuse = (code: 'invalid_event' | 'invalid_argument', message: string): void => {
     const err = new HearthError(code, message);
@@ -178,37 +174,40 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const leaving = ['pagehide', 'beforeunload', 'visibilitychange'];
   // In a page (not Node, not a worker): listen for leaving it.
   const inPage = typeof document !== 'undefined';
+  // track() without the promise wrapping: an outcome known at once is returned as is.
+  const trackNow = (input: unknown): TrackOutcome | Promise<TrackOutcome> => {
+    if (closed) return 'closed';
+    stats.tracked++;
+    const v = checkEvent(input);
+    if (!v.ok) {
+      stats.invalid++;
+      refuse('invalid_event', `track(): ${v.message}`);
+      return 'invalid';
+    }
+    if (consent === false) return 'no-consent';
+    const now = Date.now();
+    if (isDuplicate(v.json, now)) { stats.duplicate++; return 'duplicate'; }
+    // Impressions come in bursts by nature (a grid scrolls into view): not a sign of a bot.
+    if (!(v.event.type === 'custom' && v.event.name === 'impression') && !withinRate(now)) { stats.throttled++; return 'throttled'; }
+    // The validated event is a fresh object of ours: complete it in place instead of copying.
+    const event = v.event as StoredEvent;
+    event.id = eventId(now);
+    event.ts = now;
+    const gen = generation;
+    const queue = (): TrackOutcome | Promise<TrackOutcome> => {
+      // An event tracked before forget()/consent(false) must not be written after it.
+      if (gen !== generation) return 'dropped';
+      // Open the connection now, not when the batch is due: a page leaving soon after must
+      // find it open, so its last batch's transaction can start before unload.
+      void getStore();
+      return writer.add(event);
+    };
+    // Consent known (the usual case): queue at once, without a detour through promises.
+    return consent === true ? queue() : consented().then((c) => (c ? queue() : 'no-consent'));
+  };
   const hearth: Hearth = {
-    track(input) {
-      if (closed) return Promise.resolve('closed');
-      stats.tracked++;
-      const v = checkEvent(input);
-      if (!v.ok) {
-        stats.invalid++;
-        refuse('invalid_event', `track(): ${v.message}`);
-        return Promise.resolve('invalid');
-      }
-      if (consent === false) return Promise.resolve('no-consent');
-      const now = Date.now();
-      if (isDuplicate(v.json, now)) { stats.duplicate++; return Promise.resolve('duplicate'); }
-      // Impressions come in bursts by nature (a grid scrolls into view): not a sign of a bot.
-      if (!(v.event.type === 'custom' && v.event.name === 'impression') && !withinRate(now)) { stats.throttled++; return Promise.resolve('throttled'); }
-      // The validated event is a fresh object of ours: complete it in place instead of copying.
-      const event = v.event as StoredEvent;
-      event.id = eventId(now);
-      event.ts = now;
-      const gen = generation;
-      const queue = (): Promise<TrackOutcome> => {
-        // An event tracked before forget()/consent(false) must not be written after it.
-        if (gen !== generation) return Promise.resolve('dropped');
-        // Open the connection now, not when the batch is due: a page leaving soon after must
-        // find it open, so its last batch's transaction can start before unload.
-        void getStore();
-        return writer.add(event);
-      };
-      // Consent known (the usual case): queue at once, without a detour through promises.
-      return consent === true ? queue() : consented().then((c) => (c ? queue() : 'no-consent'));
-    },
+    // Promise.resolve() of a promise is that promise: one wrapping for every outcome.
+    track: (input) => Promise.resolve(trackNow(input)),
     async consent(granted) {
       if (typeof granted !== 'boolean') return refuse('invalid_argument', 'consent(): expected true or false');
       consentEpoch++;
@@ -257,7 +256,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     consented,
     getDb,
     getStore,
-    readStore,
+    hasData,
     epoch: () => generation,
     flush: writer.flush,
     subscribe(l) { listeners.add(l); return () => listeners.delete(l); },

@@ -42,7 +42,7 @@ export function validateRecommendConfig(raw: unknown): RecommendConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad(' must be an object');
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw bad(`: unknown key '${k}'`);
-  if (o.backend !== undefined && !['auto', 'webgl', 'wasm', 'cpu'].includes(o.backend as string)) throw bad('.backend must be auto, webgl, wasm or cpu');
+  if (![undefined, 'auto', 'webgl', 'wasm', 'cpu'].includes(o.backend as string)) throw bad('.backend must be auto, webgl, wasm or cpu');
   if (o.timeoutMs !== undefined && !((o.timeoutMs as number) >= 100 && (o.timeoutMs as number) <= 600_000)) throw bad('.timeoutMs must be ms in [100, 600000]');
   if (o.personalWeight !== undefined && !isPersonalWeight(o.personalWeight)) throw bad('.personalWeight must be a number in [0, 1]');
   if (o.catalog !== undefined && !Array.isArray(o.catalog)) throw bad('.catalog must be an array of { id, … }');

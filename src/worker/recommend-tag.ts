@@ -16,7 +16,7 @@ export function recommendConfigFromDataset(d: DOMStringMap, scriptSrc: string | 
   // Number('') is 0 and Number('1e3') is 1000: accept only plain decimals, anything else is NaN.
   for (const k of ['timeoutMs', 'personalWeight']) {
     const v = d[k];
-    if (v !== undefined) c[k] = /^\s*\d*\.?\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+    if (v !== undefined) c[k] = /^\s*\d*\.?\d+\s*$/.test(v) ? Number(v) : NaN;
   }
   if (!c.workerUrl && scriptSrc) c.workerUrl = new URL('hearth-worker.js', new URL(scriptSrc, location.href)).href;
   return c as RecommendConfig;
