@@ -13,21 +13,19 @@ const AUTOCAPTURE_KINDS: Array<keyof AutocaptureOptions> = ['pageViews', 'produc
 /**
  * Complete options from a script element's data-* attributes (data-require-consent, data-debug,
  * data-db-name, data-autocapture="false" | "products,tiles"); the rest are the defaults. Only
- * data-db-name can be wrong: throws an Error naming it. (Not createHearth's generic checks: the
- * other values are built here and are valid by construction.)
+ * data-db-name can be wrong: boot() checks it against DB_NAME_RULE. (Not createHearth's generic
+ * checks: the other values are built here and are valid by construction.)
  */
 function optionsFromScript(d: DOMStringMap): ResolvedOptions {
-  const yes = (v?: string) => v !== undefined && v !== 'false' && v !== '0';
+  const yes = (v?: string) => v != null && v != 'false' && v != '0';
   const ac = d.autocapture;
-  const o: ResolvedOptions = {
+  return {
     ...DEFAULTS,
     requireConsent: yes(d.requireConsent),
     debug: yes(d.debug),
     dbName: d.dbName || DEFAULTS.dbName,
     autocapture: !ac || ac === 'true' ? {} : ac === 'false' ? false : Object.fromEntries(AUTOCAPTURE_KINDS.map((k) => [k, ac.split(',').some((s) => s.trim() === k)])),
   };
-  if (!DB_NAME_RULE.test(o.dbName)) throw new Error(`data-db-name must match ${DB_NAME_RULE}`);
-  return o;
 }
 
 function boot(): void {
@@ -41,17 +39,14 @@ function boot(): void {
   }
   const el = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-hearth]');
   const warn = (e: unknown) => console.warn('[hearth]', (e as Error)?.message ?? e);
-  let hearth: Hearth;
-  const d = el?.dataset ?? {};
   // Recommendations: worker/model/wasm URLs (data-worker-url, data-model-url, …), parsed and
-  // checked by the lazy part when first needed (resolveRecommendConfig in src/worker).
-  const recommend: RecommendTag = { dataset: { ...d }, src: el?.src || null };
-  try {
-    hearth = startHearth(optionsFromScript(d), recommend);
-  } catch (e) {
-    warn(`not started: ${(e as Error).message}`);
-    return;
-  }
+  // checked by the lazy part when first needed (resolveRecommendConfig in src/worker). A copy:
+  // the attributes as they were at load.
+  const recommend: RecommendTag = { dataset: { ...el?.dataset }, src: el?.src || null };
+  const o = optionsFromScript(recommend.dataset);
+  if (!DB_NAME_RULE.test(o.dbName)) return warn(`not started: data-db-name must match ${DB_NAME_RULE}`);
+  // startHearth never throws (it reports through onError).
+  const hearth = startHearth(o, recommend);
   w.Hearth = hearth;
   // Replay in order ([method, ...args] entries). Each call starts synchronously, in queue order;
   // a bad entry, a throw or a rejection is reported (console.warn), never thrown.
