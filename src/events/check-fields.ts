@@ -18,7 +18,8 @@ export class SchemaIssue {
   }
 }
 
-const fail = (message: string, path = ''): never => { throw new SchemaIssue(path, message); };
+/** Throws a SchemaIssue: `message` about the value at `path` ('' = the value itself). */
+export const fail = (message: string, path = ''): never => { throw new SchemaIssue(path, message); };
 // Re-throws `e`, a failure below key `k` (a name, or `[i]` for array entries), with `k` prefixed
 // to its path: joined by a dot unless that path is empty or starts with an array index.
 const under = (k: string, e: unknown): never => {
@@ -30,29 +31,29 @@ const what = (x: unknown) => (x === null || typeof x === 'number' ? String(x) : 
 const expected = (want: string, x: unknown): never => fail(`expected ${want}, got ${what(x)}`);
 const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-// A string of min … max characters (min: 0 or 1, where 1 means "not empty").
-const str = (x: unknown, min = 0, max: number = LIMITS.string): string =>
-  typeof x !== 'string' ? expected('a string', x) : !x.length && min ? fail('is empty') : x.length > max ? fail(`is longer than ${max} characters`) : x;
+// A string of at most LIMITS.string characters.
+const str = (x: unknown): string =>
+  typeof x !== 'string' ? expected('a string', x) : x.length > LIMITS.string ? fail(`is longer than ${LIMITS.string} characters`) : x;
 // A finite number in [min, max]; min is 0 or -Infinity, so only "below 0" can fail.
 const num = (x: unknown, min = 0, max = Infinity): number =>
   !Number.isFinite(x) ? expected('a finite number', x) : (x as number) < min ? fail('is below 0') : (x as number) > max ? fail(`is above ${max}`) : (x as number);
-// Loose shop input: ids and names may be numbers; amounts may be numeric strings.
+// Loose shop input: ids and names may be numbers (amounts may be numeric strings: rule a).
 const trimmed = (x: unknown) => (typeof x === 'string' ? x.trim() : Number.isFinite(x) ? String(x) : x);
-const numeric = (x: unknown) => {
-  // Number() ignores surrounding white space; a blank string would be 0, so it is left as is.
-  const n = typeof x === 'string' && x.trim() ? Number(x.replace(/,(?=\d{3}\b)/g, '')) : NaN;
-  return Number.isFinite(n) ? n : x;
-};
 const CURRENCY = /^[A-Z]{3}$/;
 
 // One check per rule code (see src/events/event-fields.ts).
 const RULES: Record<string, (x: unknown) => unknown> = {
   t: (x) => str(x),
   n: (x) => str(trimmed(x)),
-  i: (x) => str(trimmed(x), 1),
-  a: (x) => num(numeric(x)),
+  i: (x) => str(trimmed(x)) || fail('is empty'),
+  a: (x) => {
+    // Number() ignores surrounding white space; a blank string would be 0, so it is left as is.
+    const n = typeof x === 'string' && x.trim() ? Number(x.replace(/,(?=\d{3}\b)/g, '')) : NaN;
+    return num(Number.isFinite(n) ? n : x);
+  },
   c: (x) => {
-    const s = str(typeof x === 'string' ? x.trim().toUpperCase() : x, 1, 3);
+    // The format also refuses empty and longer strings.
+    const s = str(typeof x === 'string' ? x.trim().toUpperCase() : x);
     return CURRENCY.test(s) ? s : fail(`is not in the format ${CURRENCY}`);
   },
   p: (x) => num(x),

@@ -9,8 +9,7 @@ export function createDeduper(windowMs: number): (fingerprint: string, now: numb
     // front: drop them up to the first one still inside the window. What is left was seen inside
     // it. (Should the clock step back, an entry may outlive its window until those before it expire.)
     for (const [k, t] of seen) { if (now - t < windowMs) break; seen.delete(k); }
-    if (seen.has(fingerprint)) return true;
-    seen.set(fingerprint, now);
-    return false;
+    // Seen: true; otherwise remember it (set() returns the map, so !set() is false).
+    return seen.has(fingerprint) || !seen.set(fingerprint, now);
   };
 }

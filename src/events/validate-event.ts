@@ -1,6 +1,6 @@
 import { EventSchema, type HearthEvent } from './schema';
 import { LIMITS } from './limits';
-import { SchemaIssue } from './check-fields';
+import { fail, SchemaIssue } from './check-fields';
 
 /** The outcome of validating one `track()` argument. */
 export type Validation = { ok: true; event: HearthEvent } | { ok: false; message: string };
@@ -20,16 +20,14 @@ export function validateEvent(input: unknown): Validation {
 
 /** validateEvent, also returning the event's JSON (for track(), which needs it anyway). Never throws. */
 export function checkEvent(input: unknown): CheckedEvent {
-  let message;
   try {
     const event = EventSchema(input);
     // The clean event is plain data, so its JSON length is its size.
     const json = JSON.stringify(event);
-    if (json.length <= LIMITS.eventChars) return { ok: true, event, json };
-    message = `event is larger than ${LIMITS.eventChars} characters (${json.length})`;
+    if (json.length > LIMITS.eventChars) fail(`is larger than ${LIMITS.eventChars} characters (${json.length})`);
+    return { ok: true, event, json };
   } catch (e) {
     // A getter on the host's object may throw anything: refuse the event, never rethrow.
-    message = e instanceof SchemaIssue ? `${e.path || 'event'}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}`;
+    return { ok: false, message: e instanceof SchemaIssue ? `${e.path || 'event'}: ${e.message}` : `event could not be read: ${(e as Error)?.message ?? e}` };
   }
-  return { ok: false, message };
 }
