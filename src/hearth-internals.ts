@@ -29,8 +29,8 @@ export interface HearthInternals {
   epoch(): number;
   /** Writes queued events now. */
   flush(): Promise<void>;
-  /** Calls `listener` for every event once committed; returns an unsubscribe function. */
-  subscribe(listener: (event: StoredEvent) => void): () => void;
+  /** Calls `listener` for every event once committed, for the life of the instance. */
+  subscribe(listener: (event: StoredEvent) => void): void;
   /** Reports an error through onError and the error counter. */
   report(error: HearthError): void;
 }

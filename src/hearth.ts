@@ -47,7 +47,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
  */
 export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hearth {
   const stats: Omit<HearthStats, 'consentGiven'> = { tracked: 0, stored: 0, invalid: 0, duplicate: 0, throttled: 0, errors: 0 };
-  const listeners = new Set<(e: StoredEvent) => void>();
+  const listeners: ((e: StoredEvent) => void)[] = [];
   const isDuplicate = createDeduper(o.dedupeWindowMs);
   const withinRate = createRateLimiter(o.maxEventsPerSecond, o.maxEventsPerSecond * 3);
   let closed = false;
@@ -89,15 +89,15 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   // Consent: true/false, or a promise while the remembered grant is being read. The grant is
   // remembered on the device (meta store) when gated and not memory-only.
   const remembered = o.requireConsent && o.storage !== 'memory';
-  // Counts consent()/forget() calls: one made while the grant is read wins over what is read.
-  let consentEpoch = 0;
   let consent: boolean | Promise<boolean> = !o.requireConsent;
   if (remembered) {
     const reading = (async () => {
       if (!(await hasData())) return false;
       return (await getMeta<{ granted: boolean }>(await getDb(), CONSENT_KEY))?.granted === true;
     })().catch(() => false);
-    consent = reading.then((g) => (consentEpoch ? consented() : (consent = g)));
+    // consent()/forget() (or another tab's erasure) while the grant is read wins over what is read.
+    const pending: Promise<boolean> = reading.then((g) => (consent === pending ? (consent = g) : consented()));
+    consent = pending;
   }
   const consented = async (): Promise<boolean> => consent;
 
@@ -117,7 +117,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       for (const e of batch) listeners.forEach((l) => { try { l(e); } catch (err) { fail('event listener failed')(err); } });
       return s.durable ? 'stored' : 'memory';
     } catch (e) {
-      fail('track() could not store the event')(e);
+      fail('writing events failed')(e);
       return 'error';
     }
   }, o.batchSize, o.batchDelayMs);
@@ -133,7 +133,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     db = null;
     erasing = (async () => {
       (await d?.catch(() => null))?.close();
-      await eraseHearthData([o.dbName]);
+      await eraseHearthData(o.dbName);
     })().catch(fail('erasing Hearth data failed'));
     await erasing;
   };
@@ -210,7 +210,6 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     track: (input) => Promise.resolve(trackNow(input)),
     async consent(granted) {
       if (typeof granted !== 'boolean') return refuse('invalid_argument', 'consent(): expected true or false');
-      consentEpoch++;
       consent = granted;
       if (!granted) return wipe();
       if (remembered) {
@@ -218,7 +217,6 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       }
     },
     async forget() {
-      consentEpoch++;
       // The remembered grant is erased too, so gated instances stop until asked again.
       if (o.requireConsent) consent = false;
       await wipe();
@@ -259,7 +257,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     hasData,
     epoch: () => generation,
     flush: writer.flush,
-    subscribe(l) { listeners.add(l); return () => listeners.delete(l); },
+    subscribe: (l) => { listeners.push(l); },
     report,
   };
   setInternals(hearth, internals);

@@ -7,7 +7,7 @@ import { req } from './idb-request';
  * gone; a deletion blocked by another tab completes once that tab closes its connection
  * (Hearth connections close themselves on `versionchange`).
  */
-export async function eraseHearthData(extraNames: readonly string[] = []): Promise<void> {
+export async function eraseHearthData(...extraNames: string[]): Promise<void> {
   if (!globalThis.indexedDB) return;
   const names = new Set<string>([HEARTH_DB_NAME, ...extraNames]);
   try {

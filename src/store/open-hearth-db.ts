@@ -27,10 +27,11 @@ export function openHearthDb(name: string = HEARTH_DB_NAME, options: OpenHearthD
       for (let v = e.oldVersion; v < HEARTH_DB_VERSION; v++) MIGRATIONS[v]!(r.result, r.transaction!);
     };
     r.onblocked = () => options.onBlocked?.();
-    r.onerror = () => { clearTimeout(timer); fail(r.error); };
-    r.onsuccess = () => {
+    // One handler for both outcomes: a failed open has no result (its error says why).
+    r.onerror = r.onsuccess = () => {
       clearTimeout(timer);
       const db = r.result;
+      if (!db) return fail(r.error);
       db.onversionchange = (e) => { db.close(); options.onClosed?.(e.newVersion === null); };
       db.onclose = () => options.onClosed?.(false);
       ok(db);
