@@ -292,13 +292,8 @@ export interface WorkerStatus {
 /** Page → worker messages. */
 export type WorkerRequest =
   | { id: number; type: 'init'; config: WorkerConfig }
-  /**
-   * `events`: the shopper's stored events (hearth.events()); the worker derives the history from
-   * them. `eventsVersion` (optional) names that state of the events: a later request with the same
-   * version may send `events: null`, and the worker reuses the history of its last request that
-   * carried events (the page's event mirror does, so an unchanged history is not cloned again).
-   */
-  | { id: number; type: 'recommend'; events: import('./events/schema').StoredEvent[] | null; eventsVersion?: number; options: RecommendOptions }
+  /** `events`: the shopper's stored events (hearth.events()); the worker derives the history from them. */
+  | { id: number; type: 'recommend'; events: import('./events/schema').StoredEvent[]; options: RecommendOptions }
   | { id: number; type: 'setCatalog'; items: CatalogItem[] }
   | { id: number; type: 'refreshModel' }
   | { id: number; type: 'setBackend'; backend: BackendPreference }

@@ -28,17 +28,6 @@ export interface WriteSignals {
   options: { dbName: string };
 }
 
-/** The mirror: call it for the events; `version()` names their state (see createEventMirror). */
-export interface EventMirror {
-  (): Promise<HistoryEvent[]>;
-  /**
-   * A number that changes whenever the mirror's events change (added, dropped, or reset after an
-   * erase; it may also change when they did not) and never repeats: equal versions mean equal
-   * events. Read it right after a call resolves, before yielding, to name what that call returned.
-   */
-  version(): number;
-}
-
 /**
  * A page-side mirror of the stored events for recommend(). Reading every stored event from
  * IndexedDB and cloning all of it to the worker on each call blocked the main thread for
@@ -51,9 +40,8 @@ export interface EventMirror {
  * deleted by another tab), so erased events never reach a recommendation. `list` reads the
  * store and rejects when a read fails. The returned array is the mirror's own: callers must not modify it.
  */
-export function createEventMirror(list: (query: { since?: number; limit?: number }) => Promise<StoredEvent[]>, epoch: () => number, max: number, signals?: WriteSignals): EventMirror {
+export function createEventMirror(list: (query: { since?: number; limit?: number }) => Promise<StoredEvent[]>, epoch: () => number, max: number, signals?: WriteSignals): () => Promise<HistoryEvent[]> {
   let events: HistoryEvent[] = [];
-  let version = 0;
   let ids = new Set<string>();
   let newest = -Infinity;
   let seen = NaN;
@@ -67,9 +55,9 @@ export function createEventMirror(list: (query: { since?: number; limit?: number
     // In Node an open channel would keep the process alive.
     (c as { unref?(): void }).unref?.();
   }
-  const read = async (): Promise<HistoryEvent[]> => {
+  return async () => {
     await signals?.flush();
-    if (epoch() !== seen) { seen = epoch(); events = []; ids = new Set(); newest = -Infinity; stale = true; version++; }
+    if (epoch() !== seen) { seen = epoch(); events = []; ids = new Set(); newest = -Infinity; stale = true; }
     if (!stale) return events;
     // Cleared before reading: a write announced during the read makes the next call read again.
     stale = !signals;
@@ -85,10 +73,9 @@ export function createEventMirror(list: (query: { since?: number; limit?: number
         stale = true;
         break;
       }
-      if (epoch() !== start) { version++; return []; }
+      if (epoch() !== start) return [];
       for (const e of page) {
         if (ids.has(e.id)) continue;
-        version++;
         ids.add(e.id);
         events.push(slim(e));
         if (e.ts > newest) newest = e.ts;
@@ -99,11 +86,9 @@ export function createEventMirror(list: (query: { since?: number; limit?: number
       since = last.ts;
     }
     if (events.length > max) {
-      version++;
       events.sort((a, b) => a.ts - b.ts);
       for (const e of events.splice(0, events.length - max)) ids.delete(e.id);
     }
     return events;
   };
-  return Object.assign(read, { version: () => version });
 }

@@ -104,22 +104,9 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
   if (c.prefetch && typeof requestIdleCallback === 'function') requestIdleCallback(() => void worker().catch(() => {}));
   // recommend() sends slim, incrementally read events: no full read + clone per call (long tasks).
   const recentEvents = createEventMirror((q) => deps.events(q), deps.epoch, deps.maxEvents, deps.signals);
-  // The worker keeps the history of its last recommend request: while the mirror is unchanged
-  // (no new event, nothing erased) and the worker is the same, the events are not cloned again.
-  let sent: { client: WorkerClient; version: number } | null = null;
 
   return {
-    async recommend(options) {
-      const w = await worker();
-      const events = await recentEvents();
-      // Read with no await in between: the version names exactly the events posted below.
-      const version = recentEvents.version();
-      const same = sent !== null && sent.client === w && sent.version === version;
-      const result = await w.call('recommend', { events: same ? null : (events as StoredEvent[]), eventsVersion: version, options: options as never });
-      // Only after the worker answered: it then holds this version (requests run in order).
-      if (!same && (sent?.client !== w || version > sent.version)) sent = { client: w, version };
-      return result;
-    },
+    recommend: async (options) => (await worker()).call('recommend', { events: (await recentEvents()) as StoredEvent[], options: options as never }),
     propensity: async (itemId) => (await worker()).call('propensity', itemId === undefined ? { features: await deps.features() } : { features: await deps.features(), itemId }),
     recommender: {
       status: async () => (await worker()).call('status', {}),

@@ -47,19 +47,6 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
   let queue: Promise<unknown> = Promise.resolve();
   let propensity: ReturnType<typeof createPropensityScorer> | null = null;
   let federation: DeviceFederation | null = null;
-  // The history of the last recommend request that sent events with a version (see protocol).
-  let lastHistory: { version: number; history: HistoryEntry[] } | null = null;
-
-  /** The history a recommend request names: derived from its events, or the kept one for `events: null`. */
-  const historyOf = (rawEvents: unknown, version: unknown): HistoryEntry[] => {
-    if (rawEvents === null && version !== undefined) {
-      if (lastHistory && lastHistory.version === version) return lastHistory.history;
-      throw new RecommendError('invalid_argument', `recommend: events were left out, but the worker holds none of version ${String(version)}`);
-    }
-    const history = historyFromPageEvents(rawEvents);
-    lastHistory = typeof version === 'number' ? { version, history } : null;
-    return history;
-  };
 
   /** The federated loop (src/federated), created on first use; needs a server URL and the database. */
   const getFederation = (): DeviceFederation => {
@@ -163,9 +150,9 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
     }
   }
 
-  async function recommend(rawEvents: unknown, rawOptions: unknown, eventsVersion?: unknown): Promise<RecommendResult> {
+  async function recommend(rawEvents: unknown, rawOptions: unknown): Promise<RecommendResult> {
     const options = validateRecommendOptions(rawOptions);
-    const history: HistoryEntry[] = [...historyOf(rawEvents, eventsVersion), ...(options.context ?? []).map((itemId) => ({ itemId, kind: 'view' as const }))];
+    const history: HistoryEntry[] = [...historyFromPageEvents(rawEvents), ...(options.context ?? []).map((itemId) => ({ itemId, kind: 'view' as const }))];
     const b = needInit();
     const rule = candidateRule(history, options, catalog);
     if (model) {
@@ -209,7 +196,7 @@ export function createRecommenderEngine(deps: EngineDeps = {}): RecommenderEngin
   async function dispatch(req: WorkerRequest): Promise<unknown> {
     switch (req.type) {
       case 'init': return init(req.config);
-      case 'recommend': return recommend(req.events, req.options, req.eventsVersion);
+      case 'recommend': return recommend(req.events, req.options);
       case 'setCatalog': return setCatalog(req.items);
       case 'refreshModel': needInit(); await refresh(); return status();
       case 'setBackend': {

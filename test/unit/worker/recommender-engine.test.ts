@@ -46,29 +46,6 @@ describe('recommender engine (Node, cpu backend, fake-indexeddb)', () => {
     }
   });
 
-  it('reuses the history of its last request for events: null with the same eventsVersion, and only then', async () => {
-    await tf.setBackend('cpu');
-    const origin = memoryOrigin(BASE);
-    origin.serve(modelFiles(await tinyArtifacts(1)));
-    const engine = createRecommenderEngine({ fetch: origin.fetch });
-    await engine.handle(req('init', { config }));
-    const bought: HistoryEntry[] = [...history, { itemId: 'sku-9', kind: 'purchase' }];
-    const full = await engine.handle(req('recommend', { events: toEvents(bought), eventsVersion: 4, options: { k: 5 } }));
-    const again = await engine.handle(req('recommend', { events: null, eventsVersion: 4, options: { k: 5 } }));
-    expect(again).toEqual(full);
-    expect(again.items.map((r) => r.itemId)).not.toContain('sku-9');
-    // Another history under a new version replaces the kept one.
-    const other = await engine.handle(req('recommend', { events: toEvents([{ itemId: 'sku-30', kind: 'view' }]), eventsVersion: 5, options: { k: 5 } }));
-    expect(await engine.handle(req('recommend', { events: null, eventsVersion: 5, options: { k: 5 } }))).toEqual(other);
-    expect(other).not.toEqual(full);
-    // An unknown version, or none, cannot stand for left-out events.
-    await expect(engine.handle(req('recommend', { events: null, eventsVersion: 4, options: { k: 5 } }))).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/holds none of version 4/) });
-    await expect(engine.handle(req('recommend', { events: null, options: { k: 5 } }))).rejects.toThrow(/events must be an array/);
-    // Events sent without a version forget the kept history.
-    await engine.handle(req('recommend', { events: toEvents(history), options: { k: 5 } }));
-    await expect(engine.handle(req('recommend', { events: null, eventsVersion: 5, options: { k: 5 } }))).rejects.toThrow(/holds none of version 5/);
-  });
-
   it('keeps the previous model on a hash mismatch, and starts offline from the cache', async () => {
     await tf.setBackend('cpu');
     const origin = memoryOrigin(BASE);
