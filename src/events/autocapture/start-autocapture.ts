@@ -20,7 +20,7 @@ export type StartLazyCapture = (track: (event: Record<string, unknown>) => void,
  * Every handler is guarded: a failure is passed to `fail` and never reaches the host page.
  */
 export function startAutocapture(track: (event: Record<string, unknown>) => void, options: AutocaptureOptions, fail: (e: unknown) => void, loadLazy: () => Promise<StartLazyCapture>): () => void {
-  if (typeof document === 'undefined') return () => {};
+  if (!globalThis.document) return () => {};
   const on = (k: keyof AutocaptureOptions) => options[k] !== false;
   const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { try { f(...a); } catch (e) { fail(e); } };
   const stops: Array<() => void> = [];
@@ -53,7 +53,7 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
     shownAt = Date.now();
     if (on('pageViews')) pageView();
     if (lazy) lazy.page(shownAt); else loadIfWanted();
-    if (!loading) mo?.observe(document.documentElement, { childList: true, subtree: true });
+    if (!loading) mo?.observe(document, { childList: true, subtree: true });
   });
   if (document.readyState === 'loading') listen('DOMContentLoaded', onPage); else onPage();
 
@@ -63,10 +63,10 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
     const changed = guard(() => { if (location.href !== href) { href = location.href; setTimeout(onPage); } });
     for (const m of ['pushState', 'replaceState'] as const) {
       const original = history[m];
+      // (Both return undefined.)
       history[m] = function (this: History, ...a: Parameters<History['pushState']>) {
-        const r = original.apply(this, a);
+        original.apply(this, a);
         changed();
-        return r;
       };
       stops.push(() => { history[m] = original; });
     }
