@@ -9,12 +9,13 @@ import { gzipSync } from 'node:zlib';
 // index, a smaller checker/deduper/tag), ESM 7,032 B, lazy 6,134 / 4,683 B (the lazy readers now
 // order and dedupe the memory fallback: queryEvents). The tracker's goal is issue 7's: ≤ 6 KB and
 // ≤ 0.2× Segment (28,439 B gz) = 5,688 B. The lazy part (reads, recommendations, features(),
-// product views, dwell, impressions) is loaded on first use.
+// product views, dwell, impressions) is loaded on first use; its limits have ~200 B of room so
+// that moving work out of the eager tag into it (or a faster recommend() path) is possible.
 export const budgets = [
   { file: 'dist/hearth.iife.js', goal: 5688, limit: 5950 },
-  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6150 },
+  { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6350 },
   { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7080 },
-  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4700 },
+  { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4850 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];
 
