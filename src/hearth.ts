@@ -177,7 +177,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const flushNow = () => { void writer.flush(true); };
   const leaving = ['pagehide', 'beforeunload', 'visibilitychange'];
   // In a page (not Node, not a worker): listen for leaving it.
-  const inPage = typeof document !== 'undefined';
+  const inPage = !!globalThis.document;
   // track() without the promise wrapping: an outcome known at once is returned as is.
   const trackNow = (input: unknown): TrackOutcome | Promise<TrackOutcome> => {
     if (closed) return 'closed';
