@@ -21,23 +21,26 @@ export function containerOptions(el: HTMLElement): RecommendOptions {
 export async function fillRecsContainers(recommend: (o: RecommendOptions) => Promise<RecommendResult>, root: ParentNode = document): Promise<number> {
   let filled = 0;
   await Promise.all([...root.querySelectorAll<HTMLElement>('[data-hearth-recs]')].map(async (el) => {
-    const template = el.querySelector<HTMLTemplateElement>(':scope > template');
+    const template = el.querySelector<HTMLTemplateElement>(':scope>template');
     if (!template) return;
     try {
       const result = await recommend(containerOptions(el));
-      el.querySelectorAll(':scope > [data-hearth-tile]').forEach((old) => old.remove());
+      el.querySelectorAll(':scope>[data-hearth-tile]').forEach((old) => old.remove());
       result.items.forEach((r, i) => {
         const f: Record<string, string> = { id: r.itemId, score: r.score.toFixed(4), reason: r.reasons[0]?.itemId ?? '', rank: String(i + 1), source: result.source };
         const sub = (s: string) => s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => f[k] ?? '');
         const tile = template.content.cloneNode(true) as DocumentFragment;
-        const walk = document.createTreeWalker(tile, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        for (let n: Node | null = walk.currentNode; n; n = walk.nextNode()) {
+        // 5 = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT: below the fragment itself, every
+        // node visited is an element or a text node.
+        const walk = document.createTreeWalker(tile, 5);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
           if (n instanceof Text) n.data = sub(n.data);
-          else if (n instanceof Element) {
-            for (const a of [...n.attributes]) {
+          else {
+            const e = n as Element;
+            for (const a of [...e.attributes]) {
               const v = sub(a.value);
-              if (/^\s*javascript:/i.test(v)) n.removeAttribute(a.name);
-              else n.setAttribute(a.name, v);
+              if (/^\s*javascript:/i.test(v)) e.removeAttribute(a.name);
+              else e.setAttribute(a.name, v);
             }
           }
         }

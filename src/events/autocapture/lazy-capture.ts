@@ -28,12 +28,13 @@ export function startLazyCapture(track: (event: Record<string, unknown>) => void
   const on = (k: keyof AutocaptureOptions) => options[k] !== false;
   const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { try { f(...a); } catch (e) { fail(e); } };
   const stops: Array<() => void> = [];
-  // Capture phase: at the target it runs before createHearth()'s own pagehide/visibilitychange
-  // listeners, which were added earlier and flush the queue, so a dwell ended there is flushed too.
-  const listen = (target: EventTarget, type: string, f: () => void) => {
+  // On window (visibilitychange bubbles there from the document; pagehide fires at it), in the
+  // capture phase: it runs before createHearth()'s own pagehide/visibilitychange listeners on
+  // window, which were added earlier and flush the queue, so a dwell ended there is flushed too.
+  const listen = (type: string, f: () => void) => {
     const g = guard(f);
-    target.addEventListener(type, g, true);
-    stops.push(() => target.removeEventListener(type, g, true));
+    addEventListener(type, g, true);
+    stops.push(() => removeEventListener(type, g, true));
   };
   const visibleSinceNow = (t = Date.now()) => (document.visibilityState === 'visible' ? t : 0);
 
@@ -49,8 +50,8 @@ export function startLazyCapture(track: (event: Record<string, unknown>) => void
     dwellMs = 0;
   };
   if (on('dwell')) {
-    listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') endDwell(); else if (dwellItem) visibleSince = Date.now(); });
-    listen(window, 'pagehide', endDwell);
+    listen('visibilitychange', () => { if (document.visibilityState === 'hidden') endDwell(); else if (dwellItem) visibleSince = Date.now(); });
+    listen('pagehide', endDwell);
   }
 
   // Impressions: tiles at least half visible, once each; new tiles are picked up after DOM changes.
@@ -69,7 +70,7 @@ export function startLazyCapture(track: (event: Record<string, unknown>) => void
     // Coalesce bursts of DOM mutations (SPA renders) into one scan.
     let queued = false;
     const mo = new MutationObserver(() => { if (!queued) { queued = true; setTimeout(() => { queued = false; observeAll(); }, 50); } });
-    mo.observe(document.documentElement, { childList: true, subtree: true });
+    mo.observe(document, { childList: true, subtree: true });
     stops.push(() => { io.disconnect(); mo.disconnect(); });
   }
 
