@@ -4,6 +4,8 @@
 let floor = null;
 let nextId = 1;
 let hearth = null;
+// Which context item the next fresh-window recommend() call passes.
+let turn = 0;
 
 function call(worker, msg) {
   const id = nextId++;
@@ -57,10 +59,16 @@ window.bench = {
     const first = await hearth.recommend({ k: 10 });
     return { source: first.source, backend: first.backend, warning: first.warning ?? null, items: first.items.length };
   },
-  /** `reps` timings (ms) of recommend({ k: 10 }) from the main thread, after `warmup` untimed ones. */
-  async hearthRun(reps, warmup) {
-    await timed(() => hearth.recommend({ k: 10 }), warmup);
-    return timed(() => hearth.recommend({ k: 10 }), reps);
+  /**
+   * `reps` timings (ms) of recommend({ k: 10 }) from the main thread, after `warmup` untimed ones.
+   * With `contexts` (item ids), each call passes the next one as `context` (a product page's
+   * call), so no two calls in a row ask about the same history window; without, every call
+   * repeats the last one (several widgets, no new event).
+   */
+  async hearthRun(reps, warmup, contexts) {
+    const next = () => (contexts ? { k: 10, context: [contexts[turn++ % contexts.length]] } : { k: 10 });
+    await timed(() => hearth.recommend(next()), warmup);
+    return timed(() => hearth.recommend(next()), reps);
   },
   async hearthStop() { if (hearth) await hearth.close(); hearth = null; },
 
