@@ -37,23 +37,24 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
   let lazy: LazyCapture | null = null;
   // When the current page was shown: dwell counts from there, not from when the lazy half arrived.
   let shownAt = 0;
-  let loading = false;
+  // True once the lazy half is loading or loaded, and from the start when nothing is wanted.
+  let loading = !wanted;
   let stopped = false;
   const loadIfWanted = () => {
-    if (loading || !wanted || !document.querySelector(wanted)) return;
+    if (loading || !document.querySelector(wanted)) return;
     loading = true;
-    mo?.disconnect();
+    mo.disconnect();
     loadLazy().then(guard((start: StartLazyCapture) => { if (!stopped) lazy = start(track, options, fail, shownAt); }), (e) => { loading = false; fail(e); });
   };
   // Until then, DOM changes (an SPA rendering its grid) are watched for that markup.
-  const mo = wanted ? new MutationObserver(guard(loadIfWanted)) : null;
+  const mo = new MutationObserver(guard(loadIfWanted));
 
   const pageView = () => track({ type: 'page_view', url: location.origin + location.pathname, title: document.title.slice(0, 256), referrer: document.referrer ? new URL(document.referrer).origin : undefined });
   const onPage = guard(() => {
     shownAt = Date.now();
     if (on('pageViews')) pageView();
     if (lazy) lazy.page(shownAt); else loadIfWanted();
-    if (!loading) mo?.observe(document, { childList: true, subtree: true });
+    if (!loading) mo.observe(document, { childList: true, subtree: true });
   });
   if (document.readyState === 'loading') listen('DOMContentLoaded', onPage); else onPage();
 
@@ -79,5 +80,5 @@ export function startAutocapture(track: (event: Record<string, unknown>) => void
       if (el) track({ type: 'click', ...tileItem(el) });
     }));
   }
-  return () => { stopped = true; mo?.disconnect(); lazy?.stop(); stops.forEach((s) => s()); };
+  return () => { stopped = true; mo.disconnect(); lazy?.stop(); stops.forEach((s) => s()); };
 }
