@@ -9,7 +9,8 @@ const cfg: ModelConfig = { numItems: 40, dim: 12, maxLen: 5, blocks: 3, heads: 3
 beforeAll(wasmBackend);
 
 describe('forwardLast (JS inference forward pass)', () => {
-  it('gives the tfjs model the same attention and, through scoreAndExplain, the same scores (3 blocks, 3 heads)', () => {
+  // dim 12 uses only the four-column path of the dense products; dim 6 also the one-column rest.
+  it.each([cfg, { ...cfg, dim: 6, heads: 2 }])('gives the tfjs model the same attention and, through scoreAndExplain, the same scores (3 blocks, dim $dim, $heads heads)', (cfg) => {
     const m = createSasRec(cfg, 11);
     const w = m.getWeights();
     for (const window of [[7], [1, 40, 3], [5, 5, 5, 9, 2]]) {
