@@ -21,10 +21,10 @@ export interface HearthInternals {
   /** The event store in use (IndexedDB or the memory fallback). */
   getStore(): Promise<EventStore>;
   /**
-   * The event store for reading, after writing what is queued; null before consent or when
-   * nothing was ever written (reading never creates the database).
+   * Whether there may be stored events to read (without creating the database): a store is open in
+   * this page, storage is 'memory', or the database exists.
    */
-  readStore(): Promise<EventStore | null>;
+  hasData(): Promise<boolean>;
   /** Changes whenever the stored data is erased (forget(), consent withdrawn, another tab). */
   epoch(): number;
   /** Writes queued events now. */

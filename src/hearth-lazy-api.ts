@@ -9,6 +9,7 @@ import { computeFeatures } from './features/compute-features';
 import type { HearthInternals } from './hearth-internals';
 import type { Hearth } from './hearth-types';
 import type { LastUpdateSummary } from './protocol';
+import type { EventStore } from './store/event-store';
 import { listStoreEvents } from './store/list-events';
 import { getMeta, LAST_UPDATE_KEY } from './store/meta';
 import { RecommendError } from './recommend/recommend-error';
@@ -31,12 +32,19 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
   const o = i.options;
   const fail = (what: string) => (e: unknown) => i.report(new HearthError('storage', `${what}: ${(e as Error)?.message ?? e}`, { cause: e }));
 
+  // The store to read, after writing what is queued; null before consent or when there is nothing
+  // to read (reading never creates the database).
+  const readStore = async (): Promise<EventStore | null> => {
+    if (!(await i.consented())) return null;
+    await i.flush();
+    return (await i.hasData()) ? i.getStore() : null;
+  };
   // For recommendations nothing is started before consent: every method of createRecommendApi
   // checks it first (and createHearth's forwarding before that).
   // Reads stored events; a failure is reported (naming the method `what`), then rejects (the
   // recommend mirror retries it).
   const readEvents = (q: { since?: number; limit?: number } = {}, what = 'events'): Promise<StoredEvent[]> =>
-    i.readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail(`${what}() could not read`)(e); throw e; });
+    readStore().then((s) => (s ? listStoreEvents(s, i.getDb, q) : [])).catch((e) => { fail(`${what}() could not read`)(e); throw e; });
   // The script tag's data-* recommend config is parsed here, on first need: a bad value is
   // reported (onError, stats.errors) and every recommendation call rejects naming it.
   const config = () => {
@@ -69,7 +77,7 @@ export function createLazyApi(hearth: Hearth, i: HearthInternals): LazyApi {
     features: async () => computeFeatures(await readEvents({ limit: o.maxEvents }, 'features').catch(() => []), Date.now()),
     async lastUpdate() {
       try {
-        return (await i.readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await i.getDb(), LAST_UPDATE_KEY)) ?? null) : null;
+        return (await readStore()) && o.storage !== 'memory' ? ((await getMeta<LastUpdateSummary>(await i.getDb(), LAST_UPDATE_KEY)) ?? null) : null;
       } catch (e) {
         fail('lastUpdate() could not read')(e);
         return null;

@@ -81,14 +81,18 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       ? Promise.resolve(memory())
       : getDb().then(() => createIdbEventStore(getDb, o), (e) => { fail('IndexedDB unavailable, keeping events in memory')(e); return memory(); }));
 
+  // Whether there may be stored events: a store open in this page (the memory fallback too),
+  // storage 'memory' (which never touches IndexedDB, not even to list its databases), or the
+  // database exists. Looks without opening: opening would create the database, which is a write.
+  const hasData = async () => !!store || o.storage === 'memory' || hearthDbExists(o.dbName);
+
   // Consent: true/false, or a promise while the remembered grant is being read. The grant is
   // remembered on the device (meta store) when gated and not memory-only.
   const remembered = o.requireConsent && o.storage !== 'memory';
   let consent: boolean | Promise<boolean> = !o.requireConsent;
   if (remembered) {
     const reading = (async () => {
-      // Look before opening: opening would create the database, which is a write.
-      if (!(await hearthDbExists(o.dbName))) return false;
+      if (!(await hasData())) return false;
       return (await getMeta<{ granted: boolean }>(await getDb(), CONSENT_KEY))?.granted === true;
     })().catch(() => false);
     // consent()/forget() (or another tab's erasure) while the grant is read wins over what is read.
@@ -132,14 +136,6 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
       await eraseHearthData(o.dbName);
     })().catch(fail('erasing Hearth data failed'));
     await erasing;
-  };
-
-  // Reads never create the database: with nothing written and no database, there is nothing.
-  const readStore = async (): Promise<EventStore | null> => {
-    if (!(await consented())) return null;
-    await writer.flush();
-    // storage 'memory' never touches IndexedDB, not even to list its databases.
-    return store || o.storage === 'memory' || (await hearthDbExists(o.dbName)) ? getStore() : null;
   };
 
   // Bad input: thrown in debug mode (for the developer), otherwise reported.
@@ -258,7 +254,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
     consented,
     getDb,
     getStore,
-    readStore,
+    hasData,
     epoch: () => generation,
     flush: writer.flush,
     subscribe: (l) => { listeners.push(l); },
