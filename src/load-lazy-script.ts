@@ -13,11 +13,11 @@ let loading: Promise<LazyModule> | null = null;
  * A load that fails or defines nothing rejects naming the URL, and is retried on the next call
  * (a data-worker-url that is no URL at all rejects every call).
  * In this build `config` is always the tag's attributes (a RecommendTag, src/script-tag.ts); a
- * parsed RecommendConfig would load from the page's folder.
+ * parsed RecommendConfig, or a tag without src, loads from the page's folder.
  */
 export const loadLazy = (config: RecommendSource): Promise<LazyModule> =>
   (loading ??= new Promise<LazyModule>((ok, fail) => {
-    const url = new URL('hearth-lazy.js', new URL((config as RecommendTag).dataset?.workerUrl || (config as RecommendTag).src || 'hearth-worker.js', location.href)).href;
+    const url = new URL('hearth-lazy.js', new URL((config as RecommendTag).dataset?.workerUrl || (config as RecommendTag).src || location.href, location.href)).href;
     const s = document.createElement('script');
     // Defined already (another copy of the tag loaded it), or once the script ran.
     const done = (s.onload = s.onerror = () => {
