@@ -21,7 +21,22 @@ const ts = () =>
 const minify = () => terser({ compress: { typeofs: false, passes: 2 }, format: { comments: false } });
 // The tracker bundles (our code only, no tfjs): one more pass, and function expressions that use
 // no `this` become arrows (none of ours is a constructor or needs a prototype).
-const minifyTracker = () => terser({ ecma: 2020, compress: { typeofs: false, passes: 3, unsafe_arrows: true }, format: { comments: false } });
+const minifyTracker = (mangleProps) =>
+  terser({ ecma: 2020, compress: { typeofs: false, passes: 3, unsafe_arrows: true }, ...(mangleProps ? { mangle: { properties: { regex: mangleProps } } } : {}), format: { comments: false } });
+// Property names the script tag alone reads (options and open-callbacks of its own instance): its
+// build shortens them (~55 B gz). hearth-lazy.js is built apart and gets the tag's options object
+// (internals.options), so it must never read one of them: tagOnlyPropsUnused fails its build if it does.
+const TAG_ONLY_PROPS = ['maxEventsPerSecond', 'dedupeWindowMs', 'batchDelayMs', 'batchSize', 'maxAgeDays', 'onClosed', 'onBlocked'];
+const tagOnlyProps = new RegExp(`^(${TAG_ONLY_PROPS.join('|')})$`);
+const tagOnlyPropsUnused = {
+  name: 'tag-only-props-unused',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      const used = chunk.type === 'chunk' && TAG_ONLY_PROPS.filter((p) => new RegExp(`\\b${p}\\b`).test(chunk.code));
+      if (used?.length) this.error(`${chunk.fileName} reads ${used.join(', ')}, which the script tag's build renames (TAG_ONLY_PROPS in rollup.config.mjs): take the name out of that list`);
+    }
+  },
+};
 const browserPlugins = () => [resolve({ browser: true }), commonjs(), ts()];
 
 // The script tag cannot use import(): its build loads the lazy part by injecting
@@ -48,13 +63,13 @@ const configs = [
   {
     input: 'src/script-tag.ts',
     output: { file: 'dist/hearth.iife.js', format: 'iife', sourcemap: true },
-    plugins: [lazyByScriptTag, ...browserPlugins(), minifyTracker()],
+    plugins: [lazyByScriptTag, ...browserPlugins(), minifyTracker(tagOnlyProps)],
   },
   {
     // Loaded by the script tag when first needed; defines the global LAZY_GLOBAL (src/load-lazy-script.ts).
     input: 'src/hearth-lazy.ts',
     output: { file: 'dist/hearth-lazy.js', format: 'iife', name: '__hearthLazy', sourcemap: true },
-    plugins: [...browserPlugins(), minifyTracker()],
+    plugins: [...browserPlugins(), minifyTracker(), tagOnlyPropsUnused],
   },
 ];
 
