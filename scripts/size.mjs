@@ -3,18 +3,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-// Limits sit just above today's sizes, so growth fails CI instead of creeping: IIFE 5,908 B (the
-// memory fallback only appends and the lazy readers sort it, quota eviction reuses the retention
-// write, event ids take their random part once per page, the events store keeps only its by-time
-// index, a smaller checker/deduper/tag), ESM 7,032 B, lazy 6,134 / 4,683 B (the lazy readers now
-// order and dedupe the memory fallback: queryEvents). The tracker's goal is issue 7's: ≤ 6 KB and
-// ≤ 0.2× Segment (28,439 B gz) = 5,688 B. The lazy part (reads, recommendations, features(),
-// product views, dwell, impressions) is loaded on first use; its limits have ~200 B of room so
-// that moving work out of the eager tag into it (or a faster recommend() path) is possible.
+// Limits sit just above today's sizes, so growth fails CI instead of creeping. The tag's limit is
+// issue 7's goal itself, ≤ 0.2× Segment (28,439 B gz) = 5,688 B; today 5,631 B (its build also
+// renames properties only the tag reads: TAG_ONLY_PROPS in rollup.config.mjs). ESM 6,895 B; the
+// lazy parts 6,112 / 4,658 B, with ~200 B of room so that work can move out of the eager tag or
+// into a faster recommend() path. The lazy part (reads, recommendations, features(), product
+// views, dwell, impressions, recs containers) is loaded on first use.
 export const budgets = [
-  { file: 'dist/hearth.iife.js', goal: 5688, limit: 5950 },
+  { file: 'dist/hearth.iife.js', goal: 5688, limit: 5688 },
   { file: 'dist/hearth-lazy.js', goal: 5 * 1024, limit: 6350 },
-  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 7080 },
+  { file: 'dist/hearth.esm.js', goal: 6 * 1024, limit: 6950 },
   { file: 'dist/hearth-lazy.esm.js', goal: 4 * 1024, limit: 4850 },
   { file: 'dist/hearth-worker.js', goal: 150 * 1024, limit: 200 * 1024, optional: true },
 ];
