@@ -20,7 +20,7 @@ import { createMemoryEventStore } from './store/memory-event-store';
 import { getMeta, setMeta } from './store/meta';
 import { openHearthDb } from './store/open-hearth-db';
 import { loadLazy } from './load-lazy';
-import { RecommendError } from './recommend/recommend-error';
+import { noConsentError, RecommendError } from './recommend/recommend-error';
 import type { RecommenderControls } from './worker/recommend-api';
 import { validateRecommendConfig, type RecommendSource } from './worker/recommend-config';
 
@@ -155,7 +155,7 @@ export function startHearth(o: ResolvedOptions, recConfig: RecommendSource): Hea
   const read = <K extends 'events' | 'lastUpdate'>(k: K, empty: unknown) => (...a: unknown[]) =>
     withApi().then((x) => (x[k] as (...y: unknown[]) => unknown)(...a), (e) => { fail(`${k}() could not load`)(e); return empty; }) as ReturnType<Hearth[K]>;
   const rec = (k: Exclude<keyof LazyApi, 'events' | 'lastUpdate' | 'features' | 'terminate'>) => async (...a: unknown[]) => {
-    if (!(await consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
+    if (!(await consented())) throw noConsentError();
     // The loader's error names the URL that failed (hearth-lazy.js, or the ESM chunk).
     const x = await withApi().catch((e) => { throw new RecommendError('worker_unavailable', `${(e as Error)?.message ?? e}`); });
     return (x[k] as (...y: unknown[]) => unknown)(...a);

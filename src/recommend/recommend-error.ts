@@ -10,3 +10,9 @@ export class RecommendError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The rejection of every recommendation call made before consent. Both guards use it: createHearth's
+ * (before the lazy part is even fetched) and createRecommendApi's (before the worker starts).
+ */
+export const noConsentError = (): RecommendError => new RecommendError('no_consent', 'the shopper has not given consent yet');

@@ -2,7 +2,7 @@ import type { StoredEvent } from '../events/schema';
 import type { Features } from '../features/features-snapshot';
 import type { BackendPreference, CatalogItem, RecommendResult, WorkerStatus } from '../protocol';
 import type { PropensityResult } from '../propensity/propensity-types';
-import { RecommendError } from '../recommend/recommend-error';
+import { noConsentError, RecommendError } from '../recommend/recommend-error';
 import type { RecommendConfig } from './recommend-config';
 import { createEventMirror, type WriteSignals } from '../store/event-mirror';
 import { createWorkerClient, type WorkerClient, type WorkerLike } from './worker-client';
@@ -97,7 +97,7 @@ export function createRecommendApi(deps: RecommendApiDeps): RecommendApi {
 
   // Consent first: before it, nothing is fetched and the promise rejects with `no_consent`.
   const worker = async (): Promise<WorkerClient> => {
-    if (!(await deps.consented())) throw new RecommendError('no_consent', 'the shopper has not given consent yet');
+    if (!(await deps.consented())) throw noConsentError();
     await start();
     return client!;
   };
