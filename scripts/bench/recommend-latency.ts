@@ -90,7 +90,7 @@ export const recommendLatency: FigureGroup<BenchContext> = {
         if (hearthOk) {
           out[`recommend_ms_p50_${b}`] = { value: percentile(recMs, 50), reps: recMs.length, note: `k=10 over ${CATALOG_ITEMS} items, ${benchHistory(model!).length}-item history + a context item that changes every call (${contexts.length} in turn), from the main thread` };
           out[`recommend_ms_p95_${b}`] = { value: percentile(recMs, 95), reps: recMs.length };
-          out[`recommend_repeat_ms_p50_${b}`] = { value: percentile(repeatMs, 50), reps: repeatMs.length, note: 'the 20-item history alone, each call the same as the one before (several widgets, no new event): the worker reuses the transformer\'s answer' };
+          out[`recommend_repeat_ms_p50_${b}`] = { value: percentile(repeatMs, 50), reps: repeatMs.length, note: `the ${benchHistory(model!).length}-item history alone, each call the same as the one before (several widgets, no new event): the worker reuses the transformer's answer` };
         }
         await page.evaluate(() => (window as any).bench.floorStop());
         await page.evaluate(() => (window as any).bench.hearthStop());
