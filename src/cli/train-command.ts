@@ -50,6 +50,11 @@ const OPTIONS: OptionTable = {
   lr: { type: 'string', default: String(DEFAULT_TRAIN.learningRate), help: 'Adam learning rate' },
   negatives: { type: 'string', default: String(DEFAULT_TRAIN.negatives), help: 'shared sampled-softmax negatives per step' },
   'bce-weight': { type: 'string', default: String(DEFAULT_TRAIN.bceWeight), help: 'weight of a binary cross-entropy term (target vs each negative) added to the sampled softmax; 0 = softmax only' },
+  'softmax-weight': {
+    type: 'string',
+    default: String(DEFAULT_TRAIN.softmaxWeight),
+    help: "weight of the sampled softmax; 0 with --bce-weight 1 is SASRec's own loss (BCE against the uniform negatives)",
+  },
   patience: { type: 'string', default: String(DEFAULT_TRAIN.patience), help: 'validations without improvement before stopping' },
   'eval-every': { type: 'string', default: String(DEFAULT_TRAIN.evalEvery), help: 'validate every N epochs' },
   'valid-users': { type: 'string', default: String(DEFAULT_TRAIN.validUsers), help: 'validation users (seeded sample)' },
@@ -90,12 +95,14 @@ export async function run(argv: string[]): Promise<number> {
     learningRate: numberOption(o, 'lr', 1e-7, 1)!,
     negatives: intOption(o, 'negatives', 1, 100_000)!,
     bceWeight: numberOption(o, 'bce-weight', 0, 100)!,
+    softmaxWeight: numberOption(o, 'softmax-weight', 0, 100)!,
     patience: intOption(o, 'patience', 1, 100_000)!,
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
     validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
     validProtocol: o['valid-protocol'],
     includeValid: Boolean(o['include-valid']),
   };
+  if (train.bceWeight === 0 && train.softmaxWeight === 0) throw new CliError('--softmax-weight 0 needs a --bce-weight above 0 (no loss to train on)', 2);
   const maxMinutes = numberOption(o, 'max-minutes', 0, 1e6)!;
   if (maxMinutes > 0) train.maxSeconds = maxMinutes * 60;
   const out = String(o.out);

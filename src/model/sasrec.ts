@@ -112,8 +112,9 @@ export class SasRec {
 
   /**
    * One optimisation step on `batch` with sampled-softmax cross-entropy: each position's next
-   * item against the batch's shared negatives (accidental hits masked), plus batch.bceWeight × BCE
-   * over the same logits (see sampledLoss). Returns the mean loss.
+   * item against the batch's shared negatives (accidental hits masked), weighted by
+   * batch.softmaxWeight (default 1), plus batch.bceWeight × BCE over the same logits (see
+   * sampledLoss). Returns the mean loss.
    */
   trainStep(batch: TrainingBatch, optimizer: tf.Optimizer): number {
     this.alive();
@@ -143,7 +144,7 @@ export class SasRec {
           const hv = gatherRows(h, posIdx);
           const pos = tf.sum(tf.mul(hv, this.itemVectors(tgtIdx)), -1, true);
           const neg = tf.add(matMul(hv, this.itemVectors(negIdx), true), hitMask);
-          return sampledLoss(tf.concat([pos, neg], 1) as tf.Tensor2D, batch.bceWeight ?? 0);
+          return sampledLoss(tf.concat([pos, neg], 1) as tf.Tensor2D, batch.bceWeight ?? 0, batch.softmaxWeight ?? 1);
         },
         true,
         this.trainableVariables(),

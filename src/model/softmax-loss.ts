@@ -2,16 +2,17 @@ import * as tf from '@tensorflow/tfjs-core';
 
 type CustomFn = Parameters<typeof tf.customGrad>[0];
 
-// Cross-entropy with the true class in column 0, plus `bceWeight` × binary cross-entropy over the
+// μ × cross-entropy with the true class in column 0, plus λ × binary cross-entropy over the
 // same logits, with a hand-written gradient: tf.logSumExp's gradient goes through Max → a
 // broadcast Equal, the slowest kernel of a training step on the WASM backend.
-//   value = mean_rows[ lse(x) − x₀ + λ·(softplus(−x₀) + mean_{j≥1} softplus(x_j)) ]
-//   grad  = dy/T · [ softmax(x) − e₀ + λ·(σ(x) ⊙ w − e₀) ],  w = (1, 1/S, …, 1/S), S = C − 1
-function makeLoss(bceWeight: number): (logits: tf.Tensor) => tf.Scalar {
+//   value = mean_rows[ μ·(lse(x) − x₀) + λ·(softplus(−x₀) + mean_{j≥1} softplus(x_j)) ]
+//   grad  = dy/T · [ μ·(softmax(x) − e₀) + λ·(σ(x) ⊙ w − e₀) ],  w = (1, 1/S, …, 1/S), S = C − 1
+function makeLoss(bceWeight: number, softmaxWeight = 1): (logits: tf.Tensor) => tf.Scalar {
   return tf.customGrad(((logits: tf.Tensor, save: tf.GradSaveFunc) => {
     const [T, C] = logits.shape as [number, number];
     const first = tf.reshape(tf.slice(logits, [0, 0], [T, 1]), [T]);
-    let perRow = tf.sub(tf.logSumExp(logits, 1), first);
+    let perRow: tf.Tensor = tf.zeros([T]);
+    if (softmaxWeight > 0) perRow = tf.mul(tf.sub(tf.logSumExp(logits, 1), first), softmaxWeight);
     if (bceWeight > 0) {
       const rest = tf.slice(logits, [0, 1], [T, C - 1]);
       const bce = tf.add(tf.softplus(tf.neg(first)), tf.mean(tf.softplus(rest), 1));
@@ -24,7 +25,7 @@ function makeLoss(bceWeight: number): (logits: tf.Tensor) => tf.Scalar {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const x = saved[0]!;
         const onehot = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? 1 : 0)), [1, C]);
-        let g = tf.sub(tf.softmax(x), onehot);
+        let g: tf.Tensor = softmaxWeight > 0 ? tf.mul(tf.sub(tf.softmax(x), onehot), softmaxWeight) : tf.zerosLike(x);
         if (bceWeight > 0) {
           const w = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? bceWeight : bceWeight / (C - 1))), [1, C]);
           g = tf.sub(tf.add(g, tf.mul(tf.sigmoid(x), w)), tf.mul(onehot, bceWeight));
@@ -36,7 +37,7 @@ function makeLoss(bceWeight: number): (logits: tf.Tensor) => tf.Scalar {
 }
 
 const softmaxOnly = makeLoss(0);
-const withBce = new Map<number, (logits: tf.Tensor) => tf.Scalar>();
+const weighted = new Map<string, (logits: tf.Tensor) => tf.Scalar>();
 
 function checkLogits(logits: tf.Tensor2D): void {
   if (logits.rank !== 2 || logits.shape[0] < 1 || logits.shape[1] < 2) throw new RangeError(`logits must be [T ≥ 1, C ≥ 2], got [${logits.shape.join(', ')}]`);
@@ -53,19 +54,24 @@ export function firstColumnCrossEntropy(logits: tf.Tensor2D): tf.Scalar {
 
 /**
  * The training loss over sampled-softmax logits [T, C] (column 0 = target, the rest = negatives):
- * mean softmax cross-entropy plus `bceWeight` × the mean binary cross-entropy of the same logits
- * (−log σ(x₀) − mean_j log(1 − σ(x_j)), SASRec's loss averaged over the negatives). A logit of
- * −1e9 (a masked accidental hit) adds nothing to either term. `bceWeight` 0 is exactly
- * firstColumnCrossEntropy. Throws RangeError on a bad shape or a weight that is not finite ≥ 0.
+ * `softmaxWeight` × mean softmax cross-entropy plus `bceWeight` × the mean binary cross-entropy of
+ * the same logits (−log σ(x₀) − mean_j log(1 − σ(x_j)), SASRec's loss averaged over the
+ * negatives). A logit of −1e9 (a masked accidental hit) adds nothing to either term. Weights
+ * (0, 1) are exactly firstColumnCrossEntropy; (1, 0) is SASRec's BCE alone. Throws RangeError on
+ * a bad shape, a weight that is not finite ≥ 0, or both weights 0.
  */
-export function sampledLoss(logits: tf.Tensor2D, bceWeight = 0): tf.Scalar {
+export function sampledLoss(logits: tf.Tensor2D, bceWeight = 0, softmaxWeight = 1): tf.Scalar {
   checkLogits(logits);
-  if (typeof bceWeight !== 'number' || !Number.isFinite(bceWeight) || bceWeight < 0) throw new RangeError(`bceWeight must be a finite number ≥ 0, got ${bceWeight}`);
-  if (bceWeight === 0) return softmaxOnly(logits);
-  let fn = withBce.get(bceWeight);
+  for (const [name, w] of [['bceWeight', bceWeight], ['softmaxWeight', softmaxWeight]] as const) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${w}`);
+  }
+  if (bceWeight === 0 && softmaxWeight === 0) throw new RangeError('bceWeight and softmaxWeight cannot both be 0 (no loss to train on)');
+  if (bceWeight === 0 && softmaxWeight === 1) return softmaxOnly(logits);
+  const key = `${bceWeight}/${softmaxWeight}`;
+  let fn = weighted.get(key);
   if (!fn) {
-    fn = makeLoss(bceWeight);
-    withBce.set(bceWeight, fn);
+    fn = makeLoss(bceWeight, softmaxWeight);
+    weighted.set(key, fn);
   }
   return fn(logits);
 }

@@ -18,6 +18,11 @@ export interface TrainOptions {
    * (target vs each uniform negative, as SASRec's loss); 0 = sampled softmax only.
    */
   bceWeight: number;
+  /**
+   * Weight μ of the sampled softmax cross-entropy; 0 with bceWeight 1 is SASRec's own loss (BCE
+   * of the target against uniform negatives, here averaged over the shared ones). Default 1.
+   */
+  softmaxWeight: number;
   /** Stop after this many validations without a better validation NDCG@10. */
   patience: number;
   /** Validate every this many epochs. */
@@ -51,6 +56,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   learningRate: 2e-3,
   negatives: 256,
   bceWeight: 0,
+  softmaxWeight: 1,
   patience: 5,
   evalEvery: 2,
   validUsers: 3000,
@@ -138,6 +144,7 @@ export async function trainSasRec(
       const batch = makeTrainingBatch(batches[b]!, model.config.maxLen, negatives);
       batch.seed = state.epoch * 100_000 + b;
       batch.bceWeight = o.bceWeight;
+      batch.softmaxWeight = o.softmaxWeight;
       const loss = model.trainStep(batch, optimizer);
       if (!Number.isFinite(loss)) throw new Error(`training diverged (loss ${loss}) at epoch ${state.epoch + 1}, batch ${b + 1}`);
       lossSum += loss;
@@ -183,7 +190,10 @@ function validateTrainOptions(o: TrainOptions): void {
   (['epochs', 'batchSize', 'negatives', 'patience', 'evalEvery', 'validUsers'] as const).forEach((k) => pos(k));
   pos('learningRate', false);
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
-  if (typeof o.bceWeight !== 'number' || !Number.isFinite(o.bceWeight) || o.bceWeight < 0) throw new RangeError(`train option bceWeight must be a finite number ≥ 0, got ${o.bceWeight}`);
+  for (const k of ['bceWeight', 'softmaxWeight'] as const) {
+    if (typeof o[k] !== 'number' || !Number.isFinite(o[k]) || o[k] < 0) throw new RangeError(`train option ${k} must be a finite number ≥ 0, got ${o[k]}`);
+  }
+  if (o.bceWeight === 0 && o.softmaxWeight === 0) throw new RangeError('train options bceWeight and softmaxWeight cannot both be 0 (no loss to train on)');
   if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
   if (typeof o.includeValid !== 'boolean') throw new RangeError(`train option includeValid must be a boolean, got ${String(o.includeValid)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);

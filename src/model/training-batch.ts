@@ -16,6 +16,8 @@ export interface TrainingBatch {
   seed?: number;
   /** Weight of the binary cross-entropy added to the sampled softmax (see sampledLoss); default 0. */
   bceWeight?: number;
+  /** Weight of the sampled softmax cross-entropy (see sampledLoss); default 1, 0 = BCE alone. */
+  softmaxWeight?: number;
 }
 
 /**

@@ -27,6 +27,7 @@ describe('hearth train options', () => {
     expect(r.out).toMatch(/--max-minutes .*\(default: 14\)/);
     expect(r.out).toMatch(/--batch-size .*\(default: 128\)/);
     expect(r.out).toMatch(/--bce-weight .*binary cross-entropy.*\(default: 0\)/);
+    expect(r.out).toMatch(/--softmax-weight .*SASRec's own loss.*\(default: 1\)/);
     expect(r.out).toMatch(/--include-valid .*validation item.*test item is never used/);
   });
 
@@ -37,6 +38,8 @@ describe('hearth train options', () => {
       ['--max-minutes', 'soon', /--max-minutes/],
       ['--bce-weight', '-0.5', /--bce-weight must be a number in \[0, 100\], got '-0.5'/],
       ['--bce-weight', 'lots', /--bce-weight must be a number/],
+      ['--softmax-weight', '-1', /--softmax-weight must be a number in \[0, 100\], got '-1'/],
+      ['--softmax-weight', '0', /--softmax-weight 0 needs a --bce-weight above 0/],
     ] as const) {
       const r = await runCli('train', '--data', data, '--out', join(dir, 'bad'), `${flag}=${value}`);
       expect(r.code, `${flag} ${value}`).toBe(2);
@@ -78,6 +81,20 @@ describe('hearth train options', () => {
     expect(resumed.err).toMatch(/resuming after epoch 2/);
     expect(Buffer.compare(weights(a), weights(b))).toBe(0);
     expect(Buffer.compare(weights(a), weights(softmax))).not.toBe(0);
+  });
+
+  it("--softmax-weight 0 --bce-weight 1 (SASRec's loss alone) learns the planted pattern", async () => {
+    const out = join(dir, 'bce-only');
+    const both = join(dir, 'bce-plus-softmax');
+    const args = ['--data', data, '--epochs', '4', '--eval-every', '2', '--bce-weight', '1', ...small, '--json'];
+    const t = await runCli('train', ...args, '--out', out, '--softmax-weight', '0');
+    expect(t.code, t.err).toBe(0);
+    expect((await runCli('train', ...args, '--out', both)).code).toBe(0);
+    // Same seed and batches: only the dropped softmax term can make the weights differ.
+    expect(Buffer.compare(readFileSync(join(out, 'group1-shard1of1.bin')), readFileSync(join(both, 'group1-shard1of1.bin')))).not.toBe(0);
+    const e = await runCli('eval', '--model', out, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
+    expect(e.code, e.err).toBe(0);
+    expect(JSON.parse(e.out.trim().split('\n').pop()!)['hr@10']).toBeGreaterThan(0.3);
   });
 
   it('--include-valid continues a validated run on train + validation items and records it in the manifest', async () => {

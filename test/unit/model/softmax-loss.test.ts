@@ -8,13 +8,13 @@ beforeAll(wasmBackend);
 const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 
 /** The loss written out in plain JS (float64), row by row, as the doc comment defines it. */
-function reference(rows: number[][], lambda: number): number {
+function reference(rows: number[][], lambda: number, mu = 1): number {
   let total = 0;
   for (const r of rows) {
     const m = Math.max(...r);
     const lse = m + Math.log(r.reduce((s, v) => s + Math.exp(v - m), 0));
     const bce = softplus(-r[0]!) + r.slice(1).reduce((s, v) => s + softplus(v), 0) / (r.length - 1);
-    total += lse - r[0]! + lambda * bce;
+    total += mu * (lse - r[0]!) + lambda * bce;
   }
   return total / rows.length;
 }
@@ -68,10 +68,37 @@ describe('sampledLoss (sampled softmax + λ·BCE)', () => {
     });
   });
 
+  it('weights the softmax by μ: μ = 0 is BCE alone (SASRec), value and gradient', () => {
+    for (const [lambda, mu] of [
+      [1, 0],
+      [0.5, 2],
+      [0, 0.3],
+    ] as const) {
+      const v = tf.tidy(() => sampledLoss(tf.tensor2d(rows), lambda, mu).dataSync()[0]!);
+      expect(v, `λ=${lambda} μ=${mu}`).toBeCloseTo(reference(rows, lambda, mu), 4);
+      const g = tf.tidy(() => tf.grad((x: tf.Tensor) => sampledLoss(x as tf.Tensor2D, lambda, mu))(tf.tensor2d(rows)).arraySync() as number[][]);
+      const h = 1e-5;
+      rows.forEach((r, i) =>
+        r.forEach((_, j) => {
+          const plus = rows.map((q) => q.slice());
+          const minus = rows.map((q) => q.slice());
+          plus[i]![j]! += h;
+          minus[i]![j]! -= h;
+          const numeric = (reference(plus, lambda, mu) - reference(minus, lambda, mu)) / (2 * h);
+          expect(g[i]![j]!, `λ=${lambda} μ=${mu} [${i},${j}]`).toBeCloseTo(numeric, 4);
+        }),
+      );
+    }
+    // BCE alone by hand: target logit 0 against one negative logit 0 → softplus(0) + softplus(0) = 2·ln 2.
+    expect(tf.tidy(() => sampledLoss(tf.tensor2d([[0, 0]]), 1, 0).dataSync()[0]!)).toBeCloseTo(2 * Math.LN2, 5);
+  });
+
   it('rejects a bad weight or shape', () => {
     tf.tidy(() => {
       const z = tf.tensor2d(rows);
       for (const bad of [-0.1, Number.NaN, Infinity]) expect(() => sampledLoss(z, bad)).toThrow(/bceWeight must be a finite number ≥ 0/);
+      for (const bad of [-1, Number.NaN]) expect(() => sampledLoss(z, 1, bad)).toThrow(/softmaxWeight must be a finite number ≥ 0/);
+      expect(() => sampledLoss(z, 0, 0)).toThrow(/cannot both be 0/);
       expect(() => sampledLoss(tf.zeros([3, 1]) as tf.Tensor2D, 1)).toThrow(/C ≥ 2/);
     });
   });
