@@ -161,6 +161,12 @@ export async function run(argv: string[]): Promise<number> {
         parameters: model.parameterCount(),
         backend: `${backend.backend}${backend.simd ? '+simd' : ''}${backend.threads ? '+threads' : ''}`,
         seed: train.seed,
+        // The optimisation settings (of this run; a --resume records its own): enough to re-run it.
+        learningRate: train.learningRate,
+        batchSize: train.batchSize,
+        negatives: train.negatives,
+        softmaxWeight: train.softmaxWeight,
+        bceWeight: train.bceWeight,
       };
       const popularity = popularityCounts(split, 'test');
       const bytes: Record<string, number> = {};

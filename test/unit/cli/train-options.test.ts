@@ -90,6 +90,8 @@ describe('hearth train options', () => {
     const t = await runCli('train', ...args, '--out', out, '--softmax-weight', '0');
     expect(t.code, t.err).toBe(0);
     expect((await runCli('train', ...args, '--out', both)).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.metrics).toMatchObject({ softmaxWeight: 0, bceWeight: 1, negatives: 16, batchSize: 32, learningRate: 0.01 });
     // Same seed and batches: only the dropped softmax term can make the weights differ.
     expect(Buffer.compare(readFileSync(join(out, 'group1-shard1of1.bin')), readFileSync(join(both, 'group1-shard1of1.bin')))).not.toBe(0);
     const e = await runCli('eval', '--model', out, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
