@@ -24,6 +24,7 @@ import { createSasRec } from '../model/sasrec';
 import type { SasRec } from '../model/sasrec';
 import { DEFAULT_TRAIN, trainSasRec } from '../model/train-sasrec';
 import { calibrateNoiseMultiplier } from '../server/privacy-accountant';
+import { rowNoiseFloor, shareAboveFloor } from '../server/row-noise-floor';
 import { evaluateFull, evaluatePerUser, runFederatedSimulation } from '../server/federated-simulation';
 import type { EvalStage, PoisonMode, SimulationRound } from '../server/federated-simulation';
 import { evaluatedUsers, meanOf } from '../server/per-user-ndcg';
@@ -210,6 +211,13 @@ export async function run(argv: string[]): Promise<number> {
     const q = Math.min(1, clientsPerRound / Math.max(1, usable));
     const noiseMultiplier = explicitZ ?? calibrateNoiseMultiplier(epsilon, { sampleRate: q, rounds, delta });
     say(`DP: sample rate q=${q.toFixed(5)}, noise multiplier z=${noiseMultiplier.toFixed(4)}, clip C=${sim.clipNorm}, δ=${delta}`);
+    // What this schedule can learn at all: an item row needs this many touching clients to clear the noise.
+    const floor = rowNoiseFloor({ sampleRate: q, rounds, noiseMultiplier, rowsPerUpdate: sim.rowsPerUpdate, dim: evalModel.config.dim });
+    const heldOut = evaluatedUsers(split, sim.evalUsers, seed).map((u) => (sim.evalStage === 'valid' ? u.valid : u.test));
+    const share = shareAboveFloor(clients.map((c) => c.train), split.numItems, heldOut, floor.clientsForSnr1);
+    if (noiseMultiplier > 0) {
+      say(`DP noise floor: an item row needs ≥ ${Math.ceil(floor.clientsForSnr1)} touching clients (q·√T/z = ${(q * Math.sqrt(rounds) / noiseMultiplier).toFixed(3)}); ${(100 * share.items).toFixed(1)} % of items, ${(100 * share.targets).toFixed(1)} % of evaluated held-out items have that many`);
+    }
     // The clients' model has the same item → attribute table as the start model (none without attributes).
     const clientModel = createSasRec(evalModel.config, seed + 2, evalModel.config.numAttributes ? evalModel.itemAttributes : undefined);
     const bar = startProgress('rounds', rounds, ['ndcg', 'eps']);
@@ -245,7 +253,7 @@ export async function run(argv: string[]): Promise<number> {
         say(`personalised start NDCG@10 (${sim.evalStage}): ${meanOf(start.ndcg).toFixed(4)}`);
         personal = { federated, start };
       }
-      return { out, centralNdcg, startNdcg, startPerUser, personal, noiseMultiplier, q, nPublic, clients: clients.length, users: split.users.length, attributes: evalModel.config.numAttributes ?? 0 };
+      return { out, centralNdcg, startNdcg, startPerUser, personal, noiseMultiplier, q, floor, share, nPublic, clients: clients.length, users: split.users.length, attributes: evalModel.config.numAttributes ?? 0 };
     } finally {
       bar.stop();
       evalModel.dispose();
@@ -276,6 +284,13 @@ export async function run(argv: string[]): Promise<number> {
     sample_rate: result.q,
     noise_multiplier: result.noiseMultiplier,
     clip: sim.clipNorm,
+    // An optimistic bound (row-noise-floor.ts): clients an item row needs before its signal reaches the DP noise.
+    row_noise_floor: {
+      snr_per_client: Number.isFinite(result.floor.snrPerClient) ? result.floor.snrPerClient : 'Infinity',
+      clients_for_snr1: result.floor.clientsForSnr1,
+      items_above: result.share.items,
+      eval_targets_above: result.share.targets,
+    },
     bytes_per_update: result.out.bytesPerUpdate,
     aggregator: sim.aggregator,
     poison_fraction: sim.poisonFraction,

@@ -73,7 +73,24 @@ describe('hearth simulate', () => {
     expect(j.client_cpu_ms).toBeGreaterThan(0);
     expect(j.cpu_seconds_per_round).toBeGreaterThan(0);
     expect(j.bytes_per_update).toBeGreaterThan(0);
+    // No noise: every item row is above the floor.
+    expect(j.row_noise_floor).toEqual({ snr_per_client: 'Infinity', clients_for_snr1: 0, items_above: 1, eval_targets_above: 1 });
     expect(r.err).toMatch(/start model NDCG@10 \(valid\)/);
+  });
+
+  it('with noise, reports the DP noise floor of an item row for its own schedule', async () => {
+    const r = await runCli('simulate', '--data', data, '--rounds', '2', '--clients-per-round', '30', '--pretrain-epochs', '1', '--central-epochs', '0', '--eval-users', '30', '--epsilon', '8', '--json');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out.trim().split('\n').pop()!);
+    const f = j.row_noise_floor;
+    // 256 rows of d 64 per update (the defaults): √(256·64) = 128.
+    expect(f.clients_for_snr1).toBeCloseTo((128 * j.noise_multiplier) / (j.sample_rate * Math.sqrt(2)), 6);
+    expect(f.snr_per_client * f.clients_for_snr1).toBeCloseTo(1, 9);
+    for (const k of ['items_above', 'eval_targets_above']) {
+      expect(f[k]).toBeGreaterThanOrEqual(0);
+      expect(f[k]).toBeLessThanOrEqual(1);
+    }
+    expect(r.err).toMatch(/DP noise floor: an item row needs ≥ \d+ touching clients/);
   });
 
   it('--attributes: start and federated models carry attribute embeddings; a saved start model must match', async () => {
