@@ -24,14 +24,14 @@ export interface RowNoiseFloor {
 }
 
 /**
- * The noise floor of an item-embedding row under user-level DP-FedAvg — an optimistic bound, for
- * planning. Each update is clipped to norm C and spreads it over rows·d values (decoys share the
- * spread), so one client puts at most C/√(rows·d) on a coordinate; it takes part in q·T rounds on
- * average, while every round adds Gaussian noise of std z·C to every coordinate of the sum, √T·z·C
- * over the run. If all k clients of a row pushed it the same way in every round, the row's SNR
- * would be k·q·√T/(z·√(rows·d)); real gradients disagree, so a row needs at least
- * `clientsForSnr1` touching clients to be learned at all. C cancels. Pure; throws RangeError on
- * an input out of range.
+ * The noise floor of an item-embedding row under user-level DP-FedAvg — an estimate that favours
+ * learning, for planning. Each update is clipped to norm C, spread over rows·d values (decoys are
+ * drawn to match the real rows' spread; the dense weights take a share too), so one client puts
+ * about C/√(rows·d) on a coordinate; it takes part in q·T rounds on average, while every round adds
+ * Gaussian noise of std z·C to every coordinate of the sum, √T·z·C over the run. If all k clients
+ * of a row pushed it the same way in every round, the row's SNR would be k·q·√T/(z·√(rows·d));
+ * real gradients disagree, so a row needs more than `clientsForSnr1` touching clients to be
+ * learned. C cancels. Pure; throws RangeError on an input out of range.
  */
 export function rowNoiseFloor(s: RowNoiseSchedule): RowNoiseFloor {
   const { sampleRate: q, rounds: T, noiseMultiplier: z, rowsPerUpdate: rows, dim: d } = s;
