@@ -12,7 +12,9 @@ function makeLoss(bceWeight: number, softmaxWeight = 1): (logits: tf.Tensor) => 
     const [T, C] = logits.shape as [number, number];
     const first = tf.reshape(tf.slice(logits, [0, 0], [T, 1]), [T]);
     let perRow: tf.Tensor = tf.zeros([T]);
-    if (softmaxWeight > 0) perRow = tf.mul(tf.sub(tf.logSumExp(logits, 1), first), softmaxWeight);
+    const ce = () => tf.sub(tf.logSumExp(logits, 1), first);
+    // μ = 1 (the default path) skips the multiply: one kernel fewer per step each way.
+    if (softmaxWeight > 0) perRow = softmaxWeight === 1 ? ce() : tf.mul(ce(), softmaxWeight);
     if (bceWeight > 0) {
       const rest = tf.slice(logits, [0, 1], [T, C - 1]);
       const bce = tf.add(tf.softplus(tf.neg(first)), tf.mean(tf.softplus(rest), 1));
@@ -25,7 +27,8 @@ function makeLoss(bceWeight: number, softmaxWeight = 1): (logits: tf.Tensor) => 
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const x = saved[0]!;
         const onehot = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? 1 : 0)), [1, C]);
-        let g: tf.Tensor = softmaxWeight > 0 ? tf.mul(tf.sub(tf.softmax(x), onehot), softmaxWeight) : tf.zerosLike(x);
+        const dce = () => tf.sub(tf.softmax(x), onehot);
+        let g: tf.Tensor = softmaxWeight === 0 ? tf.zerosLike(x) : softmaxWeight === 1 ? dce() : tf.mul(dce(), softmaxWeight);
         if (bceWeight > 0) {
           const w = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? bceWeight : bceWeight / (C - 1))), [1, C]);
           g = tf.sub(tf.add(g, tf.mul(tf.sigmoid(x), w)), tf.mul(onehot, bceWeight));
