@@ -11,29 +11,36 @@ function makeLoss(bceWeight: number, softmaxWeight = 1): (logits: tf.Tensor) => 
   return tf.customGrad(((logits: tf.Tensor, save: tf.GradSaveFunc) => {
     const [T, C] = logits.shape as [number, number];
     const first = tf.reshape(tf.slice(logits, [0, 0], [T, 1]), [T]);
-    let perRow: tf.Tensor = tf.zeros([T]);
-    const ce = () => tf.sub(tf.logSumExp(logits, 1), first);
-    // μ = 1 (the default path) skips the multiply: one kernel fewer per step each way.
-    if (softmaxWeight > 0) perRow = softmaxWeight === 1 ? ce() : tf.mul(ce(), softmaxWeight);
+    // Only the weighted terms are built: μ = 1 (the default) adds no multiply, μ = 0 no softmax.
+    let perRow: tf.Tensor | null = null;
+    if (softmaxWeight > 0) {
+      const ce = tf.sub(tf.logSumExp(logits, 1), first);
+      perRow = softmaxWeight === 1 ? ce : tf.mul(ce, softmaxWeight);
+    }
     if (bceWeight > 0) {
       const rest = tf.slice(logits, [0, 1], [T, C - 1]);
-      const bce = tf.add(tf.softplus(tf.neg(first)), tf.mean(tf.softplus(rest), 1));
-      perRow = tf.add(perRow, tf.mul(bce, bceWeight));
+      const bce = tf.mul(tf.add(tf.softplus(tf.neg(first)), tf.mean(tf.softplus(rest), 1)), bceWeight);
+      perRow = perRow ? tf.add(perRow, bce) : bce;
     }
-    const value = tf.mean(perRow);
+    // checkLossWeights rules out both weights 0, so one term exists.
+    const value = tf.mean(perRow!);
     save([logits]);
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const x = saved[0]!;
         const onehot = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? 1 : 0)), [1, C]);
-        const dce = () => tf.sub(tf.softmax(x), onehot);
-        let g: tf.Tensor = softmaxWeight === 0 ? tf.zerosLike(x) : softmaxWeight === 1 ? dce() : tf.mul(dce(), softmaxWeight);
+        let g: tf.Tensor | null = null;
+        if (softmaxWeight > 0) {
+          const dce = tf.sub(tf.softmax(x), onehot);
+          g = softmaxWeight === 1 ? dce : tf.mul(dce, softmaxWeight);
+        }
         if (bceWeight > 0) {
           const w = tf.tensor2d(Float32Array.from({ length: C }, (_, j) => (j === 0 ? bceWeight : bceWeight / (C - 1))), [1, C]);
-          g = tf.sub(tf.add(g, tf.mul(tf.sigmoid(x), w)), tf.mul(onehot, bceWeight));
+          const dbce = tf.mul(tf.sigmoid(x), w);
+          g = tf.sub(g ? tf.add(g, dbce) : dbce, tf.mul(onehot, bceWeight));
         }
-        return tf.mul(g, tf.div(dy, T));
+        return tf.mul(g!, tf.div(dy, T));
       },
     };
   }) as unknown as CustomFn) as unknown as (logits: tf.Tensor) => tf.Scalar;
@@ -44,6 +51,17 @@ const weighted = new Map<string, (logits: tf.Tensor) => tf.Scalar>();
 
 function checkLogits(logits: tf.Tensor2D): void {
   if (logits.rank !== 2 || logits.shape[0] < 1 || logits.shape[1] < 2) throw new RangeError(`logits must be [T ≥ 1, C ≥ 2], got [${logits.shape.join(', ')}]`);
+}
+
+/**
+ * The loss weights' rule, for sampledLoss and the trainer's options: each a finite number ≥ 0,
+ * not both 0. Throws RangeError naming the weight (`prefix` first, e.g. 'train option ').
+ */
+export function checkLossWeights(bceWeight: number, softmaxWeight: number, prefix = ''): void {
+  for (const [name, w] of [['bceWeight', bceWeight], ['softmaxWeight', softmaxWeight]] as const) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new RangeError(`${prefix}${name} must be a finite number ≥ 0, got ${w}`);
+  }
+  if (bceWeight === 0 && softmaxWeight === 0) throw new RangeError(`${prefix}bceWeight and softmaxWeight cannot both be 0 (no loss to train on)`);
 }
 
 /**
@@ -65,10 +83,7 @@ export function firstColumnCrossEntropy(logits: tf.Tensor2D): tf.Scalar {
  */
 export function sampledLoss(logits: tf.Tensor2D, bceWeight = 0, softmaxWeight = 1): tf.Scalar {
   checkLogits(logits);
-  for (const [name, w] of [['bceWeight', bceWeight], ['softmaxWeight', softmaxWeight]] as const) {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${w}`);
-  }
-  if (bceWeight === 0 && softmaxWeight === 0) throw new RangeError('bceWeight and softmaxWeight cannot both be 0 (no loss to train on)');
+  checkLossWeights(bceWeight, softmaxWeight);
   if (bceWeight === 0 && softmaxWeight === 1) return softmaxOnly(logits);
   const key = `${bceWeight}/${softmaxWeight}`;
   let fn = weighted.get(key);

@@ -5,6 +5,7 @@ import type { EvalReport, Protocol } from '../data/evaluate';
 import { createRng, shuffleInPlace } from '../data/rng';
 import type { NamedWeights, SasRec } from './sasrec';
 import { makeTrainingBatch, trainingSequences } from './training-batch';
+import { checkLossWeights } from './softmax-loss';
 
 /** Knobs of the training loop (defaults in DEFAULT_TRAIN). */
 export interface TrainOptions {
@@ -190,10 +191,7 @@ function validateTrainOptions(o: TrainOptions): void {
   (['epochs', 'batchSize', 'negatives', 'patience', 'evalEvery', 'validUsers'] as const).forEach((k) => pos(k));
   pos('learningRate', false);
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
-  for (const k of ['bceWeight', 'softmaxWeight'] as const) {
-    if (typeof o[k] !== 'number' || !Number.isFinite(o[k]) || o[k] < 0) throw new RangeError(`train option ${k} must be a finite number ≥ 0, got ${o[k]}`);
-  }
-  if (o.bceWeight === 0 && o.softmaxWeight === 0) throw new RangeError('train options bceWeight and softmaxWeight cannot both be 0 (no loss to train on)');
+  checkLossWeights(o.bceWeight, o.softmaxWeight, 'train option ');
   if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
   if (typeof o.includeValid !== 'boolean') throw new RangeError(`train option includeValid must be a boolean, got ${String(o.includeValid)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
