@@ -25,6 +25,22 @@ const rows = [
   [0.3, 3.0, -0.7, 0.5, -0.1],
 ];
 
+/** sampledLoss's gradient on `rows` equals the reference's central differences (float64), entry by entry. */
+function expectGradientOfReference(lambda: number, mu = 1): void {
+  const g = tf.tidy(() => tf.grad((x: tf.Tensor) => sampledLoss(x as tf.Tensor2D, lambda, mu))(tf.tensor2d(rows)).arraySync() as number[][]);
+  const h = 1e-5;
+  rows.forEach((r, i) =>
+    r.forEach((_, j) => {
+      const plus = rows.map((q) => q.slice());
+      const minus = rows.map((q) => q.slice());
+      plus[i]![j]! += h;
+      minus[i]![j]! -= h;
+      const numeric = (reference(plus, lambda, mu) - reference(minus, lambda, mu)) / (2 * h);
+      expect(g[i]![j]!, `λ=${lambda} μ=${mu} [${i},${j}]`).toBeCloseTo(numeric, 4);
+    }),
+  );
+}
+
 describe('sampledLoss (sampled softmax + λ·BCE)', () => {
   it('matches the formula written out in float64, for several λ', () => {
     for (const lambda of [0, 0.5, 2]) {
@@ -37,18 +53,7 @@ describe('sampledLoss (sampled softmax + λ·BCE)', () => {
 
   it('has the gradient of its value (central differences in float64)', () => {
     for (const lambda of [0, 0.7]) {
-      const g = tf.tidy(() => tf.grad((x: tf.Tensor) => sampledLoss(x as tf.Tensor2D, lambda))(tf.tensor2d(rows)).arraySync() as number[][]);
-      const h = 1e-5;
-      rows.forEach((r, i) =>
-        r.forEach((_, j) => {
-          const plus = rows.map((q) => q.slice());
-          const minus = rows.map((q) => q.slice());
-          plus[i]![j]! += h;
-          minus[i]![j]! -= h;
-          const numeric = (reference(plus, lambda) - reference(minus, lambda)) / (2 * h);
-          expect(g[i]![j]!, `λ=${lambda} [${i},${j}]`).toBeCloseTo(numeric, 4);
-        }),
-      );
+      expectGradientOfReference(lambda);
     }
   });
 
@@ -76,18 +81,7 @@ describe('sampledLoss (sampled softmax + λ·BCE)', () => {
     ] as const) {
       const v = tf.tidy(() => sampledLoss(tf.tensor2d(rows), lambda, mu).dataSync()[0]!);
       expect(v, `λ=${lambda} μ=${mu}`).toBeCloseTo(reference(rows, lambda, mu), 4);
-      const g = tf.tidy(() => tf.grad((x: tf.Tensor) => sampledLoss(x as tf.Tensor2D, lambda, mu))(tf.tensor2d(rows)).arraySync() as number[][]);
-      const h = 1e-5;
-      rows.forEach((r, i) =>
-        r.forEach((_, j) => {
-          const plus = rows.map((q) => q.slice());
-          const minus = rows.map((q) => q.slice());
-          plus[i]![j]! += h;
-          minus[i]![j]! -= h;
-          const numeric = (reference(plus, lambda, mu) - reference(minus, lambda, mu)) / (2 * h);
-          expect(g[i]![j]!, `λ=${lambda} μ=${mu} [${i},${j}]`).toBeCloseTo(numeric, 4);
-        }),
-      );
+      expectGradientOfReference(lambda, mu);
     }
     // BCE alone by hand: target logit 0 against one negative logit 0 → softplus(0) + softplus(0) = 2·ln 2.
     expect(tf.tidy(() => sampledLoss(tf.tensor2d([[0, 0]]), 1, 0).dataSync()[0]!)).toBeCloseTo(2 * Math.LN2, 5);
