@@ -2,6 +2,7 @@
 import { createSasRec } from '../model/sasrec';
 import type { NamedWeights, SasRec } from '../model/sasrec';
 import type { ModelConfig } from '../model/model-config';
+import { layoutOf } from '../model/model-config';
 import { planFineTune, runFineTunePlan } from './local-training';
 import type { LocalTrainingOptions } from './local-training';
 
@@ -68,7 +69,7 @@ export function fineTuneCompact(config: ModelConfig, global: NamedWeights, histo
   rows.forEach((r, k) => local.set(r, k));
   // A scratch model has a fixed row count; rows past the reached ones stay zero and unused.
   const capacity = scratch ? scratch.model.config.numItems + 1 : rows.length;
-  if (scratch && (scratch.model.config.dim !== dim || scratch.model.config.maxLen !== maxLen || scratch.model.config.blocks !== config.blocks || scratch.model.config.heads !== config.heads)) {
+  if (scratch && (scratch.model.config.dim !== dim || scratch.model.config.maxLen !== maxLen || scratch.model.config.blocks !== config.blocks || scratch.model.config.heads !== config.heads || layoutOf(scratch.model.config) !== layoutOf(config))) {
     throw new RangeError('fineTuneCompact: scratch model has another architecture');
   }
   if (capacity < rows.length) throw new RangeError(`fineTuneCompact: scratch model holds ${capacity} rows, this fine-tune reaches ${rows.length}`);

@@ -1,4 +1,5 @@
 import type { ModelConfig } from './model-config';
+import { layoutOf } from './model-config';
 import type { NamedWeights } from './sasrec';
 
 /** The forward pass's answer for one history: the newest position's output and its attention. */
@@ -13,7 +14,7 @@ export interface LastPosition {
  * SasRec's inference forward pass for ONE history in plain JS (no dropout, no padding: a single
  * history is never padded), returning only what recommend() needs: the newest position's vector
  * and attention. Same arithmetic as SasRec's tfjs forward pass (item vector + attribute mean +
- * position, pre-LN causal self-attention blocks, final layer norm), so it agrees with scoreAll /
+ * position, causal self-attention blocks in the config's layout, final layer norm), so it agrees with scoreAll /
  * explain to float32 rounding. On a backend where every small kernel costs a dispatch (WebGL,
  * WASM), ~70 tiny kernels cost far more than these ~0.2 M multiply-adds; only the catalog-sized
  * product stays on the backend. The last block computes its query, attention, projection and
@@ -28,6 +29,9 @@ export function forwardLast(w: NamedWeights, c: ModelConfig, itemAttributes: Int
   const scale = 1 / Math.sqrt(dh);
   const P = c.attributesPerItem ?? 0;
   const item = w.item_emb!, pos = w.pos_emb!;
+  const sasrec = layoutOf(c) === 'sasrec';
+  // SASRec scales the input item vector (not the position) by √d.
+  const inputScale = sasrec ? Math.sqrt(d) : 1;
   // x[t] = (item vector + attribute mean) + position embedding counted back from the newest item.
   let x = new Float32Array(L * d);
   for (let t = 0; t < L; t++) {
@@ -48,7 +52,7 @@ export function forwardLast(w: NamedWeights, c: ModelConfig, itemAttributes: Int
       for (let j = 0; j < d; j++) row[j] += sum[j]! / n;
     }
     const prow = (maxLen - L + t) * d;
-    for (let j = 0; j < d; j++) row[j] += pos[prow + j]!;
+    for (let j = 0; j < d; j++) row[j] = row[j]! * inputScale + pos[prow + j]!;
   }
   let attention = new Float32Array(L);
   for (let b = 0; b < blocks; b++) {
@@ -57,8 +61,10 @@ export function forwardLast(w: NamedWeights, c: ModelConfig, itemAttributes: Int
     // Rows whose output is still needed: all of them, except in the last block (the newest only).
     const from = last ? L - 1 : 0;
     const h = layerNorm(x, L, d, w[`${p}ln1_gamma`]!, w[`${p}ln1_beta`]!);
-    const k = dense(h, 0, L, d, w[`${p}wk`]!, w[`${p}bk`]!);
-    const v = dense(h, 0, L, d, w[`${p}wv`]!, w[`${p}bv`]!);
+    // SASRec: keys and values from the un-normalised stream, queries from its layer norm.
+    const kv = sasrec ? x : h;
+    const k = dense(kv, 0, L, d, w[`${p}wk`]!, w[`${p}bk`]!);
+    const v = dense(kv, 0, L, d, w[`${p}wv`]!, w[`${p}bv`]!);
     const q = dense(h, from, L, d, w[`${p}wq`]!, w[`${p}bq`]!);
     const rows = L - from;
     const o = new Float32Array(rows * d);
@@ -85,14 +91,21 @@ export function forwardLast(w: NamedWeights, c: ModelConfig, itemAttributes: Int
       }
     }
     if (last) attention = meanAtt;
-    const proj = dense(o, 0, rows, d, w[`${p}wo`]!, w[`${p}bo`]!);
     const y = new Float32Array(rows * d);
-    for (let n = 0; n < rows * d; n++) y[n] = x[from * d + n]! + proj[n]!;
+    if (sasrec) {
+      // No output projection; the residual adds the normalised input.
+      for (let n = 0; n < rows * d; n++) y[n] = h[from * d + n]! + o[n]!;
+    } else {
+      const proj = dense(o, 0, rows, d, w[`${p}wo`]!, w[`${p}bo`]!);
+      for (let n = 0; n < rows * d; n++) y[n] = x[from * d + n]! + proj[n]!;
+    }
     const h2 = layerNorm(y, rows, d, w[`${p}ln2_gamma`]!, w[`${p}ln2_beta`]!);
     const f1 = dense(h2, 0, rows, d, w[`${p}w1`]!, w[`${p}b1`]!);
     for (let n = 0; n < f1.length; n++) if (!(f1[n]! > 0)) f1[n] = 0;
     const f = dense(f1, 0, rows, d, w[`${p}w2`]!, w[`${p}b2`]!);
-    for (let n = 0; n < rows * d; n++) y[n] = y[n]! + f[n]!;
+    // SASRec's feed-forward residual also adds its normalised input.
+    const res = sasrec ? h2 : y;
+    for (let n = 0; n < rows * d; n++) y[n] = res[n]! + f[n]!;
     x = y;
   }
   // x now holds the rows from the last block: the newest position is its last row.

@@ -16,6 +16,22 @@ export interface ModelConfig {
   numAttributes?: number;
   /** Attribute slots per item in the item → attributes table (0-padded). */
   attributesPerItem?: number;
+  /**
+   * Block layout; absent = 'pre-ln'. 'pre-ln': standard pre-LN blocks (Q, K, V from the layer
+   * norm, an output projection, residuals on the raw stream), embeddings ~ N(0, 0.05²).
+   * 'sasrec': kang205/SASRec's own code: the input item vector scaled by √dim, K and V from the
+   * un-normalised stream and Q from its layer norm, no output projection, each residual adding
+   * the normalised input, dropout inside the feed-forward too, Glorot-uniform embeddings.
+   */
+  layout?: ModelLayout;
+}
+
+/** The block layouts a model can have (see ModelConfig.layout). */
+export type ModelLayout = 'pre-ln' | 'sasrec';
+
+/** The layout of `c` ('pre-ln' when absent, as in every manifest written before layouts existed). */
+export function layoutOf(c: ModelConfig): ModelLayout {
+  return c.layout ?? 'pre-ln';
 }
 
 /** Defaults chosen from measurements on Beauty (see QUALITY.md). */
@@ -41,6 +57,7 @@ export function validateConfig(c: unknown): ModelConfig {
   int('attributesPerItem', 1, 1024, true);
   if (typeof o.dropout !== 'number' || !(o.dropout >= 0 && o.dropout < 1)) throw new RangeError(`model config: dropout must be in [0, 1), got ${JSON.stringify(o.dropout)}`);
   if ((o.dim as number) % (o.heads as number) !== 0) throw new RangeError(`model config: dim ${String(o.dim)} is not divisible by heads ${String(o.heads)}`);
+  if (o.layout !== undefined && o.layout !== 'pre-ln' && o.layout !== 'sasrec') throw new RangeError(`model config: layout must be 'pre-ln' or 'sasrec', got ${JSON.stringify(o.layout)}`);
   if (Boolean(o.numAttributes) !== Boolean(o.attributesPerItem)) throw new RangeError('model config: numAttributes and attributesPerItem go together');
   return o as unknown as ModelConfig;
 }

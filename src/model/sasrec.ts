@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Gradients are registered by side effect; tfjs-core alone does not include them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { ModelConfig } from './model-config';
-import { validateConfig } from './model-config';
+import { layoutOf, validateConfig } from './model-config';
 import type { WeightSpec } from './weight-specs';
 import { sizeOf, weightSpecs } from './weight-specs';
 import type { TrainingBatch } from './training-batch';
@@ -19,8 +19,9 @@ const NEG_INF = -1e9;
 
 /**
  * A SASRec-class sequential recommender on tfjs-core (any registered backend): item embeddings
- * shared with the output layer, learned positions counted back from the newest item, pre-LN
- * causal self-attention blocks with dropout, optional attribute embeddings added to each item.
+ * shared with the output layer, learned positions counted back from the newest item, causal
+ * self-attention blocks with dropout (pre-LN, or SASRec's own layout: ModelConfig.layout),
+ * optional attribute embeddings added to each item.
  */
 export class SasRec {
   readonly config: ModelConfig;
@@ -365,26 +366,40 @@ export class SasRec {
       training && dropout > 0 ? dropoutWithSeed(x, dropout, this.seed * 1_000_003 + step * 1009 + dropCalls++) : x;
     const mask = tf.expandDims(tf.cast(tf.notEqual(seq, 0), 'float32'), -1);
     const pos = tf.slice(this.v('pos_emb'), [maxLen - L, 0], [L, d]);
-    let x = tf.mul(drop(tf.add(this.itemVectors(seq), pos)), mask);
+    const sasrec = layoutOf(this.config) === 'sasrec';
+    // SASRec scales the input item vectors by √d, so positions weigh less against them.
+    const items = sasrec ? tf.mul(this.itemVectors(seq), Math.sqrt(d)) : this.itemVectors(seq);
+    let x = tf.mul(drop(tf.add(items, pos)), mask);
     // Attention bias: 0 where query i may see key j (j ≤ i and j is a real item), −1e9 elsewhere.
     const allowed = tf.mul(tf.reshape(causalMask(L), [1, 1, L, L]), tf.reshape(mask, [B, 1, 1, L]));
     const bias = tf.mul(tf.sub(allowed, 1), -NEG_INF);
     let attention: tf.Tensor | null = null;
     const dense = (h: tf.Tensor, w: string, b: string) => tf.add(matMul(h, this.v(w)), this.v(b));
     const split = (t: tf.Tensor) => tf.transpose(tf.reshape(t, [B, L, H, dh]), [0, 2, 1, 3]);
+    const rows = (t: tf.Tensor) => tf.reshape(t, [B * L, d]);
     for (let k = 0; k < this.config.blocks; k++) {
       const p = `block${k}/`;
-      const h = tf.reshape(layerNorm(x, this.v(`${p}ln1_gamma`), this.v(`${p}ln1_beta`)), [B * L, d]);
+      const n1 = layerNorm(x, this.v(`${p}ln1_gamma`), this.v(`${p}ln1_beta`));
+      const h = rows(n1);
+      // SASRec reads keys and values from the un-normalised stream, queries from its layer norm.
+      const kv = sasrec ? rows(x) : h;
       const q = split(dense(h, `${p}wq`, `${p}bq`));
-      const kk = split(dense(h, `${p}wk`, `${p}bk`));
-      const vv = split(dense(h, `${p}wv`, `${p}bv`));
+      const kk = split(dense(kv, `${p}wk`, `${p}bk`));
+      const vv = split(dense(kv, `${p}wv`, `${p}bv`));
       const w = tf.softmax(tf.add(tf.mul(matMul(q, kk, true), 1 / Math.sqrt(dh)), bias));
       if (capture && k === this.config.blocks - 1) attention = w;
       const o = tf.reshape(tf.transpose(matMul(drop(w), vv), [0, 2, 1, 3]), [B * L, d]);
-      x = tf.add(x, tf.reshape(drop(dense(o, `${p}wo`, `${p}bo`)), [B, L, d]));
-      const h2 = tf.reshape(layerNorm(x, this.v(`${p}ln2_gamma`), this.v(`${p}ln2_beta`)), [B * L, d]);
-      const f = dense(tf.relu(dense(h2, `${p}w1`, `${p}b1`)), `${p}w2`, `${p}b2`);
-      x = tf.mul(tf.add(x, tf.reshape(drop(f), [B, L, d])), mask);
+      // SASRec: no output projection, and the residual adds the normalised input.
+      x = sasrec ? tf.add(n1, tf.reshape(o, [B, L, d])) : tf.add(x, tf.reshape(drop(dense(o, `${p}wo`, `${p}bo`)), [B, L, d]));
+      const n2 = layerNorm(x, this.v(`${p}ln2_gamma`), this.v(`${p}ln2_beta`));
+      const h2 = rows(n2);
+      if (sasrec) {
+        const f = drop(dense(drop(tf.relu(dense(h2, `${p}w1`, `${p}b1`))), `${p}w2`, `${p}b2`));
+        x = tf.mul(tf.add(n2, tf.reshape(f, [B, L, d])), mask);
+      } else {
+        const f = dense(tf.relu(dense(h2, `${p}w1`, `${p}b1`)), `${p}w2`, `${p}b2`);
+        x = tf.mul(tf.add(x, tf.reshape(drop(f), [B, L, d])), mask);
+      }
     }
     const out = layerNorm(x, this.v('final_ln_gamma'), this.v('final_ln_beta')) as tf.Tensor3D;
     return { h: out, attention };
