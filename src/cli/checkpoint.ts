@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { SasRec, NamedWeights } from '../model/sasrec';
 import type { TrainState } from '../model/train-sasrec';
+import { ADAM_BETA1, DEFAULT_TRAIN } from '../model/train-sasrec';
 import { CliError } from './cli-error';
 
 interface CheckpointMeta {
@@ -43,7 +44,7 @@ export async function saveCheckpoint(dir: string, model: SasRec, state: TrainSta
  * Restores a checkpoint into `model` and returns the loop state and an Adam optimizer with its
  * moments. Throws CliError when missing or not matching the model's shape.
  */
-export async function loadCheckpoint(dir: string, model: SasRec, learningRate: number): Promise<{ state: TrainState; optimizer: tf.AdamOptimizer; options: unknown }> {
+export async function loadCheckpoint(dir: string, model: SasRec, learningRate: number, adamBeta2 = DEFAULT_TRAIN.adamBeta2): Promise<{ state: TrainState; optimizer: tf.AdamOptimizer; options: unknown }> {
   if (!existsSync(join(dir, 'checkpoint.json'))) throw new CliError(`--resume: no checkpoint in ${dir}`);
   const meta = JSON.parse(readFileSync(join(dir, 'checkpoint.json'), 'utf8')) as CheckpointMeta;
   const raw = readFileSync(join(dir, 'checkpoint.bin'));
@@ -57,7 +58,7 @@ export async function loadCheckpoint(dir: string, model: SasRec, learningRate: n
   const readWeights = (): NamedWeights => Object.fromEntries(specs.map((s) => [s.name, take(s.shape.reduce((a, b) => a * b, 1))]));
   model.setWeights(readWeights());
   const bestWeights = meta.hasBest ? readWeights() : null;
-  const optimizer = tf.train.adam(learningRate);
+  const optimizer = tf.train.adam(learningRate, ADAM_BETA1, adamBeta2);
   // Adam matches its state to variables by position, so names need not survive the restart.
   await optimizer.setWeights(meta.optimizer.map((w, i) => ({ name: `w${i}`, tensor: tf.tensor(take(w.shape.reduce((a, b) => a * b, 1)), w.shape) })));
   restoreBiasCorrection(optimizer);

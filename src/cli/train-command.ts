@@ -12,7 +12,7 @@ import { leaveOneOut } from '../data/leave-one-out';
 import { popularityCounts } from '../data/popularity';
 import { readAttributesOption } from './attributes-option';
 import { DEFAULT_ARCH } from '../model/model-config';
-import type { ModelConfig } from '../model/model-config';
+import type { ModelConfig, ModelLayout } from '../model/model-config';
 import { createSasRec } from '../model/sasrec';
 import { DEFAULT_TRAIN, trainSasRec } from '../model/train-sasrec';
 import type { TrainOptions } from '../model/train-sasrec';
@@ -48,6 +48,12 @@ const OPTIONS: OptionTable = {
   dropout: { type: 'string', default: String(DEFAULT_ARCH.dropout), help: 'dropout rate' },
   'batch-size': { type: 'string', default: String(DEFAULT_CLI_BATCH_SIZE), help: 'sequences per step' },
   lr: { type: 'string', default: String(DEFAULT_TRAIN.learningRate), help: 'Adam learning rate' },
+  'adam-beta2': { type: 'string', default: String(DEFAULT_TRAIN.adamBeta2), help: "Adam β2 in (0, 1) (SASRec's code: 0.98)" },
+  layout: {
+    type: 'string',
+    default: 'pre-ln',
+    help: "block layout: pre-ln, or sasrec (kang205/SASRec's code: input ×√dim, K/V from the un-normalised stream, no output projection, normalised residuals, Glorot embeddings)",
+  },
   negatives: { type: 'string', default: String(DEFAULT_TRAIN.negatives), help: 'shared sampled-softmax negatives per step' },
   'bce-weight': { type: 'string', default: String(DEFAULT_TRAIN.bceWeight), help: 'weight of a binary cross-entropy term (target vs each negative) added to the sampled softmax; 0 = softmax only' },
   'softmax-weight': {
@@ -72,6 +78,12 @@ const OPTIONS: OptionTable = {
   json: { type: 'boolean', help: 'print one JSON summary on the last line' },
 };
 
+/** The --layout value as a ModelLayout; a CliError (exit 2) for anything else. */
+function layoutOption(v: unknown): ModelLayout {
+  if (v !== 'pre-ln' && v !== 'sasrec') throw new CliError(`--layout must be 'pre-ln' or 'sasrec', got '${String(v)}'`, 2);
+  return v;
+}
+
 /** `hearth train`: trains SASRec on the leave-one-out training part (plus the validation items with --include-valid) and exports fp32/fp16/int8. */
 export async function run(argv: string[]): Promise<number> {
   const o = parseOptions(argv, OPTIONS);
@@ -86,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     maxLen: intOption(o, 'max-len', 1, 1000)!,
     dropout: numberOption(o, 'dropout', 0, 0.95)!,
   };
+  const layout = layoutOption(o.layout);
   if (!isProtocol(o['valid-protocol'])) throw new CliError(`--valid-protocol must be 'full' or 'sampled100', got '${String(o['valid-protocol'])}'`, 2);
   if (arch.dim % arch.heads !== 0) throw new CliError(`--dim ${arch.dim} must be divisible by --heads ${arch.heads}`, 2);
   const train: TrainOptions = {
@@ -93,6 +106,7 @@ export async function run(argv: string[]): Promise<number> {
     seed: intOption(o, 'seed', 0, 2 ** 31 - 1)!,
     batchSize: intOption(o, 'batch-size', 1, 65_536)!,
     learningRate: numberOption(o, 'lr', 1e-7, 1)!,
+    adamBeta2: numberOption(o, 'adam-beta2', 1e-6, 0.999999)!,
     negatives: intOption(o, 'negatives', 1, 100_000)!,
     bceWeight: numberOption(o, 'bce-weight', 0, 100)!,
     softmaxWeight: numberOption(o, 'softmax-weight', 0, 100)!,
@@ -113,11 +127,12 @@ export async function run(argv: string[]): Promise<number> {
     if (split.users.length === 0) throw new CliError(`${String(o.data)}: no user has the 3 interactions leave-one-out needs`);
     if (split.skippedUsers > 0) process.stderr.write(`note: ${split.skippedUsers} user(s) with fewer than 3 interactions skipped\n`);
     const { attrs, config: attrConfig } = readAttributesOption(o.attributes as string | undefined, ds.items);
-    const config: ModelConfig = { numItems: split.numItems, ...arch, ...attrConfig };
+    // 'pre-ln' stays implicit, so its manifests read exactly as before layouts existed.
+    const config: ModelConfig = { numItems: split.numItems, ...arch, ...attrConfig, ...(layout === 'sasrec' ? { layout } : {}) };
     const model = createSasRec(config, train.seed, attrs?.table);
     try {
       const ckptDir = join(out, 'checkpoint');
-      const resume = o.resume ? await loadCheckpoint(ckptDir, model, train.learningRate) : undefined;
+      const resume = o.resume ? await loadCheckpoint(ckptDir, model, train.learningRate, train.adamBeta2) : undefined;
       if (resume) process.stderr.write(`resuming after epoch ${resume.state.epoch}\n`);
       let bar = startProgress('epoch 1', 1, ['loss', 'valid_ndcg10']);
       let lastNdcg = !train.includeValid && resume?.state.bestNdcg !== undefined && resume.state.bestNdcg >= 0 ? resume.state.bestNdcg.toFixed(4) : '-';
@@ -163,6 +178,7 @@ export async function run(argv: string[]): Promise<number> {
         seed: train.seed,
         // The optimisation settings (of this run; a --resume records its own): enough to re-run it.
         learningRate: train.learningRate,
+        adamBeta2: train.adamBeta2,
         batchSize: train.batchSize,
         negatives: train.negatives,
         softmaxWeight: train.softmaxWeight,

@@ -12,6 +12,8 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Adam's β2 (second-moment decay), in (0, 1); default 0.999, SASRec's code uses 0.98. */
+  adamBeta2: number;
   /** Shared uniform negatives per step for the sampled softmax. */
   negatives: number;
   /**
@@ -55,6 +57,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   epochs: 200,
   batchSize: 256,
   learningRate: 2e-3,
+  adamBeta2: 0.999,
   negatives: 256,
   bceWeight: 0,
   softmaxWeight: 1,
@@ -65,6 +68,9 @@ export const DEFAULT_TRAIN: TrainOptions = {
   seed: 42,
   includeValid: false,
 };
+
+/** Adam's β1 (first-moment decay): tfjs's and SASRec's default, fixed. */
+export const ADAM_BETA1 = 0.9;
 
 /** Where training stands; enough to resume exactly (with the optimizer state). */
 export interface TrainState {
@@ -115,7 +121,7 @@ export async function trainSasRec(
   const started = performance.now();
   const sequences = trainingSequences(split.users, o.includeValid);
   if (sequences.length === 0) throw new RangeError('no user has the 2 training interactions a next-item target needs');
-  const optimizer = resume?.optimizer ?? tf.train.adam(o.learningRate);
+  const optimizer = resume?.optimizer ?? tf.train.adam(o.learningRate, ADAM_BETA1, o.adamBeta2);
   const state = resume?.state ?? initialTrainState();
   // A refit never validates, so weights kept from an earlier validation would undo it.
   if (o.includeValid) state.bestWeights = null;
@@ -190,6 +196,7 @@ function validateTrainOptions(o: TrainOptions): void {
   };
   (['epochs', 'batchSize', 'negatives', 'patience', 'evalEvery', 'validUsers'] as const).forEach((k) => pos(k));
   pos('learningRate', false);
+  if (typeof o.adamBeta2 !== 'number' || !(o.adamBeta2 > 0 && o.adamBeta2 < 1)) throw new RangeError(`train option adamBeta2 must be in (0, 1), got ${o.adamBeta2}`);
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
   checkLossWeights(o.bceWeight, o.softmaxWeight, 'train option ');
   if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
