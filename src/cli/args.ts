@@ -74,3 +74,10 @@ export function numberOption(values: ParsedOptions, name: string, min: number, m
   }
   return n;
 }
+
+/** Reads an option that must be one of `choices` (exit 2 naming them otherwise). */
+export function choiceOption<T extends string>(values: ParsedOptions, name: string, choices: readonly T[]): T {
+  const raw = values[name];
+  if (!choices.includes(raw as T)) throw new CliError(`--${name} must be ${choices.map((c) => `'${c}'`).join(' or ')}, got '${String(raw)}'`, 2);
+  return raw as T;
+}

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatHelp, intOption, numberOption, parseOptions } from './args';
+import { choiceOption, formatHelp, intOption, numberOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
 import { withDataErrors } from './eval-command';
@@ -15,7 +15,7 @@ import { DEFAULT_ARCH } from '../model/model-config';
 import type { ModelConfig, ModelLayout } from '../model/model-config';
 import { createSasRec } from '../model/sasrec';
 import { DEFAULT_TRAIN, trainSasRec } from '../model/train-sasrec';
-import type { TrainOptions } from '../model/train-sasrec';
+import type { LossWeighting, TrainOptions } from '../model/train-sasrec';
 import { serializeModel } from '../model/artifacts';
 import { saveModelDir } from '../model/node-io';
 import type { Precision } from '../model/quantize';
@@ -61,6 +61,11 @@ const OPTIONS: OptionTable = {
     default: String(DEFAULT_TRAIN.softmaxWeight),
     help: "weight of the sampled softmax; 0 with --bce-weight 1 is SASRec's own loss (BCE against the uniform negatives)",
   },
+  'loss-weighting': {
+    type: 'string',
+    default: DEFAULT_TRAIN.lossWeighting,
+    help: "batch (each length-bucketed batch's mean loss counts the same) or target (every target counts the same, as in SASRec's random batches)",
+  },
   patience: { type: 'string', default: String(DEFAULT_TRAIN.patience), help: 'validations without improvement before stopping' },
   'eval-every': { type: 'string', default: String(DEFAULT_TRAIN.evalEvery), help: 'validate every N epochs' },
   'valid-users': { type: 'string', default: String(DEFAULT_TRAIN.validUsers), help: 'validation users (seeded sample)' },
@@ -78,12 +83,6 @@ const OPTIONS: OptionTable = {
   json: { type: 'boolean', help: 'print one JSON summary on the last line' },
 };
 
-/** The --layout value as a ModelLayout; a CliError (exit 2) for anything else. */
-function layoutOption(v: unknown): ModelLayout {
-  if (v !== 'pre-ln' && v !== 'sasrec') throw new CliError(`--layout must be 'pre-ln' or 'sasrec', got '${String(v)}'`, 2);
-  return v;
-}
-
 /** `hearth train`: trains SASRec on the leave-one-out training part (plus the validation items with --include-valid) and exports fp32/fp16/int8. */
 export async function run(argv: string[]): Promise<number> {
   const o = parseOptions(argv, OPTIONS);
@@ -98,7 +97,7 @@ export async function run(argv: string[]): Promise<number> {
     maxLen: intOption(o, 'max-len', 1, 1000)!,
     dropout: numberOption(o, 'dropout', 0, 0.95)!,
   };
-  const layout = layoutOption(o.layout);
+  const layout = choiceOption<ModelLayout>(o, 'layout', ['pre-ln', 'sasrec']);
   if (!isProtocol(o['valid-protocol'])) throw new CliError(`--valid-protocol must be 'full' or 'sampled100', got '${String(o['valid-protocol'])}'`, 2);
   if (arch.dim % arch.heads !== 0) throw new CliError(`--dim ${arch.dim} must be divisible by --heads ${arch.heads}`, 2);
   const train: TrainOptions = {
@@ -115,6 +114,7 @@ export async function run(argv: string[]): Promise<number> {
     validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
     validProtocol: o['valid-protocol'],
     includeValid: Boolean(o['include-valid']),
+    lossWeighting: choiceOption<LossWeighting>(o, 'loss-weighting', ['batch', 'target']),
   };
   if (train.bceWeight === 0 && train.softmaxWeight === 0) throw new CliError('--softmax-weight 0 needs a --bce-weight above 0 (no loss to train on)', 2);
   const maxMinutes = numberOption(o, 'max-minutes', 0, 1e6)!;
@@ -183,6 +183,7 @@ export async function run(argv: string[]): Promise<number> {
         negatives: train.negatives,
         softmaxWeight: train.softmaxWeight,
         bceWeight: train.bceWeight,
+        lossWeighting: train.lossWeighting,
       };
       const popularity = popularityCounts(split, 'test');
       const bytes: Record<string, number> = {};

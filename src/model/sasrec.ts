@@ -115,7 +115,7 @@ export class SasRec {
    * One optimisation step on `batch` with sampled-softmax cross-entropy: each position's next
    * item against the batch's shared negatives (accidental hits masked), weighted by
    * batch.softmaxWeight (default 1), plus batch.bceWeight × BCE over the same logits (see
-   * sampledLoss). Returns the mean loss.
+   * sampledLoss), times batch.lossScale (default 1). Returns that loss.
    */
   trainStep(batch: TrainingBatch, optimizer: tf.Optimizer): number {
     this.alive();
@@ -130,6 +130,7 @@ export class SasRec {
       }
     });
     if (positions.length === 0) throw new RangeError('trainStep: batch has no targets');
+    const scale = batch.lossScale ?? 1;
     const step = batch.seed ?? this.steps++;
     // The step changes item_emb/attr_emb, so the inference matrix is stale.
     this.dropItemMatrix();
@@ -145,7 +146,9 @@ export class SasRec {
           const hv = gatherRows(h, posIdx);
           const pos = tf.sum(tf.mul(hv, this.itemVectors(tgtIdx)), -1, true);
           const neg = tf.add(matMul(hv, this.itemVectors(negIdx), true), hitMask);
-          return sampledLoss(tf.concat([pos, neg], 1) as tf.Tensor2D, batch.bceWeight ?? 0, batch.softmaxWeight ?? 1);
+          const loss = sampledLoss(tf.concat([pos, neg], 1) as tf.Tensor2D, batch.bceWeight ?? 0, batch.softmaxWeight ?? 1);
+          // Scale 1 skips the multiply, so unscaled training runs exactly the kernels it ran before.
+          return scale === 1 ? loss : tf.mul(loss, scale);
         },
         true,
         this.trainableVariables(),
@@ -471,6 +474,7 @@ function checkBatch(b: TrainingBatch, numItems: number): void {
   if (!Number.isInteger(B) || B < 1 || !Number.isInteger(L) || L < 1) throw new RangeError('trainStep: batchSize and length must be positive integers');
   if (b.inputs?.length !== B * L || b.targets?.length !== B * L) throw new RangeError(`trainStep: inputs and targets need ${B * L} entries`);
   if (!(b.negatives instanceof Int32Array) || b.negatives.length < 1) throw new RangeError('trainStep: needs at least one negative');
+  if (b.lossScale !== undefined && !(typeof b.lossScale === 'number' && b.lossScale > 0 && Number.isFinite(b.lossScale))) throw new RangeError(`trainStep: lossScale must be a finite number > 0, got ${String(b.lossScale)}`);
   for (const arr of [b.inputs, b.targets, b.negatives]) {
     for (const i of arr) if (!(i >= 0 && i <= numItems)) throw new RangeError(`trainStep: item index ${i} outside [0, ${numItems}]`);
   }

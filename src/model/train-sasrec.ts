@@ -6,6 +6,7 @@ import { createRng, shuffleInPlace } from '../data/rng';
 import type { NamedWeights, SasRec } from './sasrec';
 import { makeTrainingBatch, trainingSequences } from './training-batch';
 import { checkLossWeights } from './softmax-loss';
+import { targetLossScales } from './target-loss-scales';
 
 /** Knobs of the training loop (defaults in DEFAULT_TRAIN). */
 export interface TrainOptions {
@@ -26,6 +27,12 @@ export interface TrainOptions {
    * of the target against uniform negatives, here averaged over the shared ones). Default 1.
    */
   softmaxWeight: number;
+  /**
+   * What each step's loss averages over: 'batch' (default: every batch's mean counts the same)
+   * or 'target' (each batch's mean scaled by its target count over the epoch's mean, so every
+   * target counts the same, as in SASRec's randomly drawn batches; see targetLossScales).
+   */
+  lossWeighting: LossWeighting;
   /** Stop after this many validations without a better validation NDCG@10. */
   patience: number;
   /** Validate every this many epochs. */
@@ -52,6 +59,9 @@ export interface TrainOptions {
   maxSeconds?: number;
 }
 
+/** See TrainOptions.lossWeighting. */
+export type LossWeighting = 'batch' | 'target';
+
 /** Defaults picked from measured runs on Beauty (see QUALITY.md). */
 export const DEFAULT_TRAIN: TrainOptions = {
   epochs: 200,
@@ -61,6 +71,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   negatives: 256,
   bceWeight: 0,
   softmaxWeight: 1,
+  lossWeighting: 'batch',
   patience: 5,
   evalEvery: 2,
   validUsers: 3000,
@@ -144,6 +155,7 @@ export async function trainSasRec(
     // Each epoch's randomness depends only on (seed, epoch), so a resumed run sees the same batches.
     const rng = createRng(o.seed * 100_003 + state.epoch);
     const batches = bucketBatches(sequences, o.batchSize, rng);
+    const scales = o.lossWeighting === 'target' ? targetLossScales(batches, model.config.maxLen) : null;
     let lossSum = 0;
     for (let b = 0; b < batches.length; b++) {
       const negatives = new Int32Array(o.negatives);
@@ -152,6 +164,7 @@ export async function trainSasRec(
       batch.seed = state.epoch * 100_000 + b;
       batch.bceWeight = o.bceWeight;
       batch.softmaxWeight = o.softmaxWeight;
+      if (scales) batch.lossScale = scales[b];
       const loss = model.trainStep(batch, optimizer);
       if (!Number.isFinite(loss)) throw new Error(`training diverged (loss ${loss}) at epoch ${state.epoch + 1}, batch ${b + 1}`);
       lossSum += loss;
@@ -200,6 +213,7 @@ function validateTrainOptions(o: TrainOptions): void {
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
   checkLossWeights(o.bceWeight, o.softmaxWeight, 'train option ');
   if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
+  if (o.lossWeighting !== 'batch' && o.lossWeighting !== 'target') throw new RangeError(`train option lossWeighting must be 'batch' or 'target', got ${String(o.lossWeighting)}`);
   if (typeof o.includeValid !== 'boolean') throw new RangeError(`train option includeValid must be a boolean, got ${String(o.includeValid)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
 }

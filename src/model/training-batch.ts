@@ -18,6 +18,8 @@ export interface TrainingBatch {
   bceWeight?: number;
   /** Weight of the sampled softmax cross-entropy (see sampledLoss); default 1, 0 = BCE alone. */
   softmaxWeight?: number;
+  /** Factor on this step's mean loss (> 0; see targetLossScales); default 1. */
+  lossScale?: number;
 }
 
 /**

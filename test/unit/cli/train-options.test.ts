@@ -31,6 +31,7 @@ describe('hearth train options', () => {
     expect(r.out).toMatch(/--include-valid .*validation item.*test item is never used/);
     expect(r.out).toMatch(/--layout .*pre-ln, or sasrec.*\(default: pre-ln\)/);
     expect(r.out).toMatch(/--adam-beta2 .*\(default: 0\.999\)/);
+    expect(r.out).toMatch(/--loss-weighting .*every target counts the same.*\(default: batch\)/);
   });
 
   it('rejects a bad --valid-protocol or --max-minutes with exit 2 and one line', async () => {
@@ -44,6 +45,7 @@ describe('hearth train options', () => {
       ['--softmax-weight', '0', /--softmax-weight 0 needs a --bce-weight above 0/],
       ['--layout', 'post-ln', /--layout must be 'pre-ln' or 'sasrec', got 'post-ln'/],
       ['--adam-beta2', '1', /--adam-beta2 must be a number/],
+      ['--loss-weighting', 'user', /--loss-weighting must be 'batch' or 'target', got 'user'/],
     ] as const) {
       const r = await runCli('train', '--data', data, '--out', join(dir, 'bad'), `${flag}=${value}`);
       expect(r.code, `${flag} ${value}`).toBe(2);
@@ -78,6 +80,10 @@ describe('hearth train options', () => {
       return join(dir, name);
     };
     const softmax = await train('bce0', '--epochs', '3');
+    // Every target weighing the same trains other weights than every batch weighing the same.
+    const perTarget = await train('perTarget', '--epochs', '3', '--loss-weighting', 'target');
+    expect(Buffer.compare(weights(perTarget), weights(softmax))).not.toBe(0);
+    expect(JSON.parse(readFileSync(join(perTarget, 'manifest.json'), 'utf8')).metrics.lossWeighting).toBe('target');
     const a = await train('bceA', '--epochs', '3', '--bce-weight', '0.5');
     const b = await train('bceB', '--epochs', '2', '--bce-weight', '0.5');
     const resumed = await runCli('train', ...common, '--out', b, '--epochs', '3', '--bce-weight', '0.5', '--resume');

@@ -78,6 +78,26 @@ describe('SasRec', () => {
     model.dispose();
   });
 
+  it('scales the step by batch.lossScale: the loss and the SGD step both double at scale 2', () => {
+    const batch = makeTrainingBatch([[1, 2, 3, 4], [5, 6]], 10, Int32Array.from([7, 8, 9, 2]));
+    const step = (scale?: number) => {
+      const model = createSasRec({ ...small, dropout: 0 }, 4);
+      const before = model.getWeights().item_emb!;
+      const loss = model.trainStep({ ...batch, lossScale: scale }, tf.train.sgd(0.1));
+      const delta = model.getWeights().item_emb!.map((v, i) => v - before[i]!);
+      model.dispose();
+      return { loss, delta };
+    };
+    const one = step();
+    const two = step(2);
+    expect(two.loss).toBeCloseTo(2 * one.loss, 5);
+    const k = one.delta.findIndex((v) => Math.abs(v) > 1e-4);
+    expect(two.delta[k]! / one.delta[k]!).toBeCloseTo(2, 3);
+    const model = createSasRec(small, 4);
+    for (const bad of [0, -1, Number.NaN, Infinity]) expect(() => model.trainStep({ ...batch, lossScale: bad }, tf.train.sgd(0.1))).toThrow(/lossScale must be a finite number > 0/);
+    model.dispose();
+  });
+
   it('uses item attributes when configured', () => {
     const attrs = new Int32Array(41 * 2);
     attrs[2 * 2] = 1; // item 2 has attribute 1
