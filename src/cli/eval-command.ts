@@ -1,9 +1,10 @@
-import { formatHelp, intOption, parseOptions } from './args';
+import { choiceOption, formatHelp, intOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
 import { readDataset } from '../data/read-dataset';
 import { leaveOneOut } from '../data/leave-one-out';
-import { evaluate, isNegativeSampling, isProtocol } from '../data/evaluate';
+import { evaluate } from '../data/evaluate';
+import type { NegativeSampling, Protocol } from '../data/evaluate';
 import type { BatchScorer, CandidateScorer, EvalReport } from '../data/evaluate';
 import { popularityCounts } from '../data/popularity';
 import { DataError } from '../data/data-error';
@@ -33,11 +34,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(formatHelp(USAGE, 'Evaluates on the leave-one-out split of DESIGN.md and prints HR/NDCG@10,20 and MRR.', OPTIONS));
     return 0;
   }
-  if (!isProtocol(o.protocol)) throw new CliError(`--protocol must be 'full' or 'sampled100', got '${String(o.protocol)}'`, 2);
-  if (o.stage !== 'test' && o.stage !== 'valid') throw new CliError(`--stage must be 'test' or 'valid', got '${String(o.stage)}'`, 2);
-  const negatives = o.negatives;
-  if (!isNegativeSampling(negatives)) throw new CliError(`--negatives must be 'unseen' or 'sasrec-code', got '${String(negatives)}'`, 2);
-  if (negatives !== 'unseen' && o.protocol !== 'sampled100') throw new CliError(`--negatives ${negatives} applies to --protocol sampled100 only`, 2);
+  const protocol = choiceOption<Protocol>(o, 'protocol', ['full', 'sampled100']);
+  const stage = choiceOption(o, 'stage', ['test', 'valid']);
+  const negatives = choiceOption<NegativeSampling>(o, 'negatives', ['unseen', 'sasrec-code']);
+  if (negatives !== 'unseen' && protocol !== 'sampled100') throw new CliError(`--negatives ${negatives} applies to --protocol sampled100 only`, 2);
   const seed = Number(o.seed);
   if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer, got '${String(o.seed)}'`, 2);
   const maxUsers = intOption(o, 'users', 1, 1e9);
@@ -53,14 +53,14 @@ export async function run(argv: string[]): Promise<number> {
       scoreCandidates = (h, c) => loaded.model.scoreCandidates(h, c);
       scorer = (h) => loaded.model.scoreBatch(h);
     } else {
-      const counts = popularityCounts(split, o.stage as 'test' | 'valid');
+      const counts = popularityCounts(split, stage);
       scorer = (h) => h.map(() => counts);
     }
     const bar = startProgress('eval', split.users.length);
     try {
       return await evaluate(split, scorer, {
-        protocol: o.protocol as 'full' | 'sampled100',
-        stage: o.stage as 'test' | 'valid',
+        protocol,
+        stage,
         seed,
         negatives,
         scoreCandidates,

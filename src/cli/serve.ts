@@ -1,5 +1,5 @@
 // `hearth serve`: the federated aggregation server (HTTP + embedded SQLite).
-import { formatHelp, intOption, numberOption, parseOptions } from './args';
+import { choiceOption, formatHelp, intOption, numberOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
 import { SERVER_OPTIMIZER_OPTIONS, serverOptimizerArgs } from './server-optimizer-options';
@@ -41,10 +41,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(formatHelp(USAGE, 'Runs the aggregation server: GET /v1/model, GET /v1/status, POST /v1/updates (CORS open).', OPTIONS));
     return 0;
   }
-  const aggregator = String(o.aggregator);
-  if (aggregator !== 'mean' && aggregator !== 'trimmed-mean') throw new CliError(`--aggregator must be 'mean' or 'trimmed-mean', got '${aggregator}'`, 2);
-  const sync = String(o.sync);
-  if (sync !== 'normal' && sync !== 'full') throw new CliError(`--sync must be 'normal' or 'full', got '${sync}'`, 2);
+  const aggregator = choiceOption(o, 'aggregator', ['mean', 'trimmed-mean']);
+  const sync = choiceOption(o, 'sync', ['normal', 'full']);
   const opts = {
     port: intOption(o, 'port', 0, 65535)!,
     host: String(o.host),
@@ -55,14 +53,14 @@ export async function run(argv: string[]): Promise<number> {
     noiseMultiplier: numberOption(o, 'noise-multiplier', 0, 1e6)!,
     sampleRate: numberOption(o, 'sample-rate', 1e-9, 1)!,
     delta: numberOption(o, 'delta', 1e-30, 0.999)!,
-    aggregator: aggregator as 'mean' | 'trimmed-mean',
+    aggregator,
     trimFraction: numberOption(o, 'trim', 0, 0.499)!,
     serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
     ...serverOptimizerArgs(o),
     keepOptimizerStates: intOption(o, 'keep-optimizer-states', 1, 1_000_000)!,
     maxStaleness: intOption(o, 'max-staleness', 0, 1_000_000)!,
     rateLimit: { burst: intOption(o, 'rate-burst', 1, 1e9)!, perMinute: numberOption(o, 'rate-per-minute', 1e-6, 1e9)! },
-    sync: sync as 'normal' | 'full',
+    sync,
     adminToken: (o['admin-token'] as string | undefined) ?? process.env.HEARTH_ADMIN_TOKEN,
     log: (line: string) => process.stderr.write(`hearth serve: ${line}\n`),
   };

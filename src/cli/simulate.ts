@@ -1,7 +1,7 @@
 // `hearth simulate`: federated learning on a dataset's users, next to the centrally trained model.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatHelp, intOption, numberOption, parseOptions } from './args';
+import { choiceOption, formatHelp, intOption, numberOption, parseOptions } from './args';
 import type { OptionTable } from './args';
 import { CliError } from './cli-error';
 import { SERVER_OPTIMIZER_OPTIONS, serverOptimizerArgs } from './server-optimizer-options';
@@ -140,8 +140,7 @@ export async function run(argv: string[]): Promise<number> {
   const epsilon = epsRaw === 'inf' || epsRaw === 'infinity' ? Infinity : numberOption(o, 'epsilon', 1e-3, 1e6)!;
   const quantisation = String(o.quantisation);
   if (quantisation !== 'int8' && quantisation !== 'fp16') throw new CliError(`--quantisation must be int8 or fp16, got '${quantisation}'`, 2);
-  const aggregator = String(o.aggregator);
-  if (aggregator !== 'mean' && aggregator !== 'trimmed-mean') throw new CliError(`--aggregator must be 'mean' or 'trimmed-mean', got '${aggregator}'`, 2);
+  const aggregator = choiceOption(o, 'aggregator', ['mean', 'trimmed-mean']);
   const evalStage = String(o['eval-stage']);
   if (evalStage !== 'valid' && evalStage !== 'test') throw new CliError(`--eval-stage must be valid or test, got '${evalStage}'`, 2);
   const poisonMode = String(o['poison-mode']);
@@ -161,7 +160,7 @@ export async function run(argv: string[]): Promise<number> {
     localNegatives: intOption(o, 'local-negatives', 1, 100_000)!,
     rowsPerUpdate: intOption(o, 'rows-per-update', 0, 1_000_000)!,
     quantisation: quantisation as 'int8' | 'fp16',
-    aggregator: aggregator as 'mean' | 'trimmed-mean',
+    aggregator,
     trimFraction: numberOption(o, 'trim', 0, 0.499)!,
     serverLearningRate: numberOption(o, 'server-lr', 1e-9, 1e6)!,
     ...serverOptimizerArgs(o),

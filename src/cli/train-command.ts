@@ -7,7 +7,7 @@ import { startProgress } from './progress';
 import { useWasmBackend } from './tf-backend';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { readDataset } from '../data/read-dataset';
-import { isProtocol } from '../data/evaluate';
+import type { Protocol } from '../data/evaluate';
 import { leaveOneOut } from '../data/leave-one-out';
 import { popularityCounts } from '../data/popularity';
 import { readAttributesOption } from './attributes-option';
@@ -98,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     dropout: numberOption(o, 'dropout', 0, 0.95)!,
   };
   const layout = choiceOption<ModelLayout>(o, 'layout', ['pre-ln', 'sasrec']);
-  if (!isProtocol(o['valid-protocol'])) throw new CliError(`--valid-protocol must be 'full' or 'sampled100', got '${String(o['valid-protocol'])}'`, 2);
+  const validProtocol = choiceOption<Protocol>(o, 'valid-protocol', ['full', 'sampled100']);
   if (arch.dim % arch.heads !== 0) throw new CliError(`--dim ${arch.dim} must be divisible by --heads ${arch.heads}`, 2);
   const train: TrainOptions = {
     epochs: intOption(o, 'epochs', 1, 100_000)!,
@@ -112,7 +112,7 @@ export async function run(argv: string[]): Promise<number> {
     patience: intOption(o, 'patience', 1, 100_000)!,
     evalEvery: intOption(o, 'eval-every', 1, 100_000)!,
     validUsers: intOption(o, 'valid-users', 1, 100_000_000)!,
-    validProtocol: o['valid-protocol'],
+    validProtocol,
     includeValid: Boolean(o['include-valid']),
     lossWeighting: choiceOption<LossWeighting>(o, 'loss-weighting', ['batch', 'target']),
   };

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Split } from '../data/leave-one-out';
-import { evaluate } from '../data/evaluate';
+import { evaluate, isProtocol } from '../data/evaluate';
 import type { EvalReport, Protocol } from '../data/evaluate';
 import { createRng, shuffleInPlace } from '../data/rng';
 import type { NamedWeights, SasRec } from './sasrec';
@@ -212,7 +212,7 @@ function validateTrainOptions(o: TrainOptions): void {
   if (typeof o.adamBeta2 !== 'number' || !(o.adamBeta2 > 0 && o.adamBeta2 < 1)) throw new RangeError(`train option adamBeta2 must be in (0, 1), got ${o.adamBeta2}`);
   if (o.maxSeconds !== undefined) pos('maxSeconds', false);
   checkLossWeights(o.bceWeight, o.softmaxWeight, 'train option ');
-  if (o.validProtocol !== 'full' && o.validProtocol !== 'sampled100') throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
+  if (!isProtocol(o.validProtocol)) throw new RangeError(`train option validProtocol must be 'full' or 'sampled100', got ${String(o.validProtocol)}`);
   if (o.lossWeighting !== 'batch' && o.lossWeighting !== 'target') throw new RangeError(`train option lossWeighting must be 'batch' or 'target', got ${String(o.lossWeighting)}`);
   if (typeof o.includeValid !== 'boolean') throw new RangeError(`train option includeValid must be a boolean, got ${String(o.includeValid)}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`train option seed must be an integer, got ${o.seed}`);
