@@ -17,6 +17,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The exported fp32 weights of a trained model directory. */
+const weights = (d: string) => readFileSync(join(d, 'group1-shard1of1.bin'));
+
+/** HR@10 of `model` on the planted data's validation items (sampled100); asserts the eval succeeded. */
+async function validHr10(model: string): Promise<number> {
+  const e = await runCli('eval', '--model', model, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
+  expect(e.code, e.err).toBe(0);
+  return JSON.parse(e.out.trim().split('\n').pop()!)['hr@10'];
+}
+
 const small = ['--dim', '16', '--batch-size', '32', '--negatives', '16', '--lr', '0.01', '--valid-users', '100', '--seed', '3'];
 
 describe('hearth train options', () => {
@@ -66,14 +76,11 @@ describe('hearth train options', () => {
     expect(manifest.metrics.validProtocol).toBe('sampled100');
     expect(manifest.metrics.maxMinutes).toBe(14);
     // Sampled100 validation of the exported model is far above chance (10/101 for HR@10).
-    const e = await runCli('eval', '--model', out, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
-    expect(e.code, e.err).toBe(0);
-    expect(JSON.parse(e.out.trim().split('\n').pop()!)['hr@10']).toBeGreaterThan(0.3);
+    expect(await validHr10(out)).toBeGreaterThan(0.3);
   });
 
   it('--bce-weight changes training, is deterministic, and resumes exactly', async () => {
     const common = ['--data', data, ...small, '--eval-every', '1', '--patience', '99', '--max-minutes', '0'];
-    const weights = (d: string) => readFileSync(join(d, 'group1-shard1of1.bin'));
     const train = async (name: string, ...extra: string[]) => {
       const r = await runCli('train', ...common, '--out', join(dir, name), ...extra);
       expect(r.code, r.err).toBe(0);
@@ -103,10 +110,8 @@ describe('hearth train options', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.metrics).toMatchObject({ softmaxWeight: 0, bceWeight: 1, negatives: 16, batchSize: 32, learningRate: 0.01 });
     // Same seed and batches: only the dropped softmax term can make the weights differ.
-    expect(Buffer.compare(readFileSync(join(out, 'group1-shard1of1.bin')), readFileSync(join(both, 'group1-shard1of1.bin')))).not.toBe(0);
-    const e = await runCli('eval', '--model', out, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
-    expect(e.code, e.err).toBe(0);
-    expect(JSON.parse(e.out.trim().split('\n').pop()!)['hr@10']).toBeGreaterThan(0.3);
+    expect(Buffer.compare(weights(out), weights(both))).not.toBe(0);
+    expect(await validHr10(out)).toBeGreaterThan(0.3);
   });
 
   it('--include-valid continues a validated run on train + validation items and records it in the manifest', async () => {
@@ -129,7 +134,6 @@ describe('hearth train options', () => {
   it("--layout sasrec --adam-beta2 0.98 trains SASRec's block, records both, and resumes exactly", async () => {
     const base = ['--data', data, ...small, '--eval-every', '1', '--patience', '99', '--max-minutes', '0', '--layout', 'sasrec', '--json'];
     const common = [...base, '--adam-beta2', '0.98'];
-    const weights = (d: string) => readFileSync(join(d, 'group1-shard1of1.bin'));
     const a = join(dir, 'layoutA');
     const b = join(dir, 'layoutB');
     const t = await runCli('train', ...common, '--out', a, '--epochs', '3');
@@ -142,9 +146,7 @@ describe('hearth train options', () => {
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
     expect(manifest.config.layout).toBe('sasrec');
     expect(manifest.metrics.adamBeta2).toBe(0.98);
-    const e = await runCli('eval', '--model', a, '--data', data, '--protocol', 'sampled100', '--stage', 'valid', '--json');
-    expect(e.code, e.err).toBe(0);
-    expect(JSON.parse(e.out.trim().split('\n').pop()!)['hr@10']).toBeGreaterThan(0.3);
+    expect(await validHr10(a)).toBeGreaterThan(0.3);
     // β2 is part of the recipe: the default 0.999 trains other weights.
     const c = join(dir, 'layoutC');
     expect((await runCli('train', ...base, '--out', c, '--epochs', '3')).code).toBe(0);
